@@ -1,0 +1,29 @@
+"""The platform's own pages: home, about, privacy notice, terms, contact, and the health check."""
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+from django_tasks_db.models import DBTaskResult
+
+
+class HomeView(TemplateView):
+    template_name = "core/home.html"
+
+
+class PageView(TemplateView):
+    """A static information page; the template holds the text so it is translated like the rest."""
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """Is the database reachable, and how many background tasks wait? 503 when unhealthy."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        backlog = DBTaskResult.objects.ready().count()
+    except DatabaseError as error:
+        return JsonResponse({"status": "error", "database": str(error)}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok", "tasks": {"backlog": backlog}})

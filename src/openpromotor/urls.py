@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from openpromotor.core import views as core_views
+
+urlpatterns = [
+    path("", include("openpromotor.core.urls")),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("account/", include("allauth.urls")),
+    path("", include("openpromotor.accounts.urls")),
+    path("admin/", admin.site.urls),
+]
+
+# Uploaded files in development; in production the reverse proxy serves MEDIA_ROOT (README).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
