@@ -12,6 +12,8 @@ AVATAR_SIZE = (512, 512)
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form (allauth adds e-mail and password)."""
 
+    field_order = ["email", "password1", "password2", "display_name", "accept_terms"]
+
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=80,

@@ -10,6 +10,12 @@ MODERATORS_GROUP = "moderators"
 STAFF_GROUP = "staff"
 
 
+def create_groups(group_model) -> None:
+    """The moderator and staff groups; a data migration calls this with its historical model."""
+    for name in (MODERATORS_GROUP, STAFF_GROUP):
+        group_model.objects.get_or_create(name=name)
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 

@@ -1,12 +1,10 @@
 from django.db import migrations
 
-GROUPS = ["moderators", "staff"]
-
 
 def create_groups(apps, schema_editor):
-    group_model = apps.get_model("auth", "Group")
-    for name in GROUPS:
-        group_model.objects.get_or_create(name=name)
+    from openpromotor.accounts.models import create_groups
+
+    create_groups(apps.get_model("auth", "Group"))
 
 
 class Migration(migrations.Migration):
