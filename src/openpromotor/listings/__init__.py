@@ -1,0 +1,1 @@
+"""Listings (zoekertjes): seek space, offer space, seek partners, offer expertise, and matching."""
