@@ -1,0 +1,1 @@
+"""Feasibility planner: cost, financing, cost rent and life-cycle cost of a re-use project."""

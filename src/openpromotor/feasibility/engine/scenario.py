@@ -1,0 +1,685 @@
+"""Scenario input: validation and defaults.
+
+``parse(data)`` turns a JSON scenario (a dict) into frozen dataclasses with every default filled
+in, or raises ``ScenarioError`` listing every problem found, each with the path of its field
+(``acquisition.price``, ``financing.tranches[1].annual_rate``). Unknown keys are errors too, so a
+typo never passes silently as "use the default".
+"""
+
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from . import defaults
+from .money import ZERO, number_text, percent_text, round_cent, to_decimal
+from .rates import LegalRate, RateNotFound, legal_rate, notary_fee_scale
+
+BUYERS = ("legal_person", "natural_person_sole_home")
+DEPTHS = ("light", "deep", "conversion", "rebuild")
+BORROWED_KINDS = ("member_loan", "bank_loan", "revolving_fund", "third_party")
+KINDS = ("member_shares", "member_loan", "bank_loan", "subsidy", "revolving_fund", "third_party")
+RATE_CONVENTIONS = ("belgian_equivalent", "nominal")
+REPAYMENTS = ("annuity", "bullet", "interest_only")
+PERIODS_PER_YEAR = (1, 2, 4, 12)
+LOAN_FIELDS = ("annual_rate", "years", "periods_per_year", "rate_convention", "repayment")
+MAX_YEARS = 100
+
+
+class ScenarioError(ValueError):
+    """Bad scenario input; ``errors`` is a list of ``{"field": ..., "message": ...}``."""
+
+    def __init__(self, errors: list[dict[str, str]]):
+        self.errors = errors
+        super().__init__("; ".join(f"{e['field']}: {e['message']}" for e in errors))
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    area_m2: Decimal
+    count: int
+
+
+@dataclass(frozen=True)
+class Building:
+    gross_floor_area_m2: Decimal
+    net_area_m2: Decimal | None
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class Acquisition:
+    price: Decimal
+    buyer: str
+    date: date
+    duty_rate: LegalRate
+    deed_costs: Decimal
+
+
+@dataclass(frozen=True)
+class Works:
+    depth: str
+    cost_per_m2: Decimal
+    area_m2: Decimal
+    contingency_rate: Decimal
+    vat_rate: LegalRate
+
+
+@dataclass(frozen=True)
+class Fees:
+    rate: Decimal
+    vat_rate: LegalRate
+    soft_costs: Decimal | None
+    soft_costs_rate: Decimal | None
+
+
+@dataclass(frozen=True)
+class Tranche:
+    """A source of money. Loan terms are None for member shares and subsidies."""
+
+    key: str
+    kind: str
+    amount: Decimal | None
+    share_of_total: Decimal | None
+    annual_rate: Decimal | None = None
+    years: int | None = None
+    periods_per_year: int | None = None
+    rate_convention: str | None = None
+    repayment: str | None = None
+
+    @property
+    def borrowed(self) -> bool:
+        return self.kind in BORROWED_KINDS
+
+
+@dataclass(frozen=True)
+class Mortgage:
+    secured_factor: Decimal
+    registration_rate: LegalRate
+    mortgage_duty_rate: LegalRate
+    fixed_costs: Decimal
+
+
+@dataclass(frozen=True)
+class Financing:
+    tranches: tuple[Tranche, ...]
+    mortgage: Mortgage
+    interest_during_works_months: int
+    schedule: bool
+
+
+@dataclass(frozen=True)
+class Operation:
+    maintenance_per_m2_year: Decimal
+    insurance_per_m2_year: Decimal
+    cadastral_income: Decimal | None
+    ki_index: LegalRate | None
+    base_levy_rate: LegalRate
+    surcharge_centiemes: Decimal | None
+    management_per_unit_year: Decimal
+    share_return_rate: Decimal
+    vacancy_rate: Decimal
+    other_income_year: Decimal
+    market_rent_per_m2_month: Decimal | None
+
+
+@dataclass(frozen=True)
+class Renewal:
+    label: str
+    year: int
+    amount: Decimal | None
+    cost_per_m2: Decimal | None
+
+
+@dataclass(frozen=True)
+class AnnualCost:
+    label: str
+    amount: Decimal | None
+    cost_per_m2: Decimal | None
+    from_year: int
+    to_year: int
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    """``annual_costs`` None means: the running costs of the operation block, every year."""
+
+    area_m2: Decimal
+    study_period_years: int
+    discount_rate: Decimal
+    initial_cost: Decimal | None
+    initial_cost_per_m2: Decimal | None
+    renewals: tuple[Renewal, ...]
+    annual_costs: tuple[AnnualCost, ...] | None
+    residual_value: Decimal
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    description: str
+    building: Building
+    acquisition: Acquisition
+    works: Works
+    fees: Fees
+    financing: Financing
+    operation: Operation
+    lifecycle: Lifecycle
+
+
+def parse(data: object) -> Scenario:
+    """Validate ``data`` and fill in defaults; raise ScenarioError with every problem found."""
+    if not isinstance(data, dict):
+        raise ScenarioError([{"field": "scenario", "message": "must be an object"}])
+    errors: list[dict[str, str]] = []
+    root = _Reader(data, "", errors)
+    name = root.text("name", "Scenario")
+    description = root.text("description", "")
+    building = _building(root.block("building"))
+    acquisition = _acquisition(root.block("acquisition"))
+    scenario = Scenario(
+        name=name,
+        description=description,
+        building=building,
+        acquisition=acquisition,
+        works=_works(root.block("works"), building.gross_floor_area_m2, acquisition.date),
+        fees=_fees(root.block("fees"), acquisition.date),
+        financing=_financing(root.block("financing"), acquisition.date),
+        operation=_operation(root.block("operation"), acquisition.date),
+        lifecycle=_lifecycle(root.block("lifecycle"), building.gross_floor_area_m2),
+    )
+    root.finish()
+    if errors:
+        raise ScenarioError(errors)
+    return scenario
+
+
+def scenario_json(value: object) -> object:
+    """The parsed scenario as JSON, defaults included; it parses back to the same scenario."""
+    if isinstance(value, LegalRate):
+        return f"{value.value:f}"
+    if is_dataclass(value):
+        items = ((f.name, getattr(value, f.name)) for f in fields(value))
+        return {name: scenario_json(item) for name, item in items if item is not None}
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [scenario_json(item) for item in value]
+    return value
+
+
+class _Reader:
+    """Reads the fields of one JSON object and records errors under the object's path.
+
+    Each reader method marks its key as known; ``finish()`` reports every key never read.
+    A bad value is reported and replaced by the default, so parsing goes on and finds the
+    other errors too.
+    """
+
+    def __init__(self, data: object, path: str, errors: list[dict[str, str]]):
+        self.path = path
+        self.errors = errors
+        self._known: set[str] = set()
+        self._data = data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            self.errors.append({"field": path, "message": "must be an object"})
+
+    def field(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def error(self, key: str, message: str) -> None:
+        self.errors.append({"field": self.field(key), "message": message})
+
+    def given(self, key: str) -> bool:
+        return self._data.get(key) is not None
+
+    def _take(self, key: str) -> object:
+        self._known.add(key)
+        return self._data.get(key)
+
+    def number(self, key, default=None, *, required=False, positive=False, minimum=ZERO):
+        """A Decimal >= ``minimum`` (> 0 if ``positive``), or ``default`` when absent or bad."""
+        raw = self._take(key)
+        if raw is None:
+            if required:
+                self.error(key, "required")
+            return default
+        value = parse_decimal(raw)
+        if value is None:
+            self.error(key, "must be a number")
+        elif positive and value <= 0:
+            self.error(key, "must be more than 0")
+        elif value < minimum:
+            self.error(key, f"must be at least {minimum}" if minimum else "must not be negative")
+        else:
+            return value
+        return default
+
+    def money(self, key, default=None, **options):
+        """A non-negative amount in euro, rounded to the cent."""
+        value = self.number(key, default, **options)
+        return None if value is None else round_cent(value)
+
+    def rate(self, key, default=None, *, below_one=False, required=False):
+        """A fraction from 0 to 1 (0.035 is 3.5 %); ``below_one`` excludes 1 itself."""
+        value = self.number(key, None, required=required)
+        if value is None:
+            return default
+        if below_one and value >= 1:
+            self.error(key, "must be below 1 (100 %)")
+        elif value > 1:
+            self.error(
+                key, f"{number_text(value)} is above 1 (100 %); give a fraction: 0.035 is 3.5 %"
+            )
+        else:
+            return value
+        return default
+
+    def integer(self, key, default=None, *, minimum=0, maximum=MAX_YEARS, required=False):
+        raw = self._take(key)
+        if raw is None:
+            if required:
+                self.error(key, "required")
+            return default
+        value = parse_decimal(raw)
+        if value is None or value != value.to_integral_value():
+            self.error(key, "must be a whole number")
+        elif value < minimum:
+            self.error(key, f"must be at least {minimum}")
+        elif value > maximum:
+            self.error(key, f"must be at most {maximum}")
+        else:
+            return int(value)
+        return default
+
+    def choice(self, key, default, options, *, required=False):
+        raw = self._take(key)
+        if raw is None:
+            if required:
+                self.error(key, f"required, one of: {', '.join(map(str, options))}")
+            return default
+        if raw not in options:
+            self.error(key, f"must be one of: {', '.join(map(str, options))}")
+            return default
+        return raw
+
+    def text(self, key, default=None, *, required=False):
+        raw = self._take(key)
+        if raw is None:
+            if required:
+                self.error(key, "required")
+            return default
+        if not isinstance(raw, str):
+            self.error(key, "must be a text")
+            return default
+        return raw
+
+    def date(self, key, default):
+        raw = self._take(key)
+        if raw is None:
+            return default
+        try:
+            return date.fromisoformat(raw)
+        except (TypeError, ValueError):
+            self.error(key, "must be a date as YYYY-MM-DD")
+            return default
+
+    def flag(self, key, default):
+        raw = self._take(key)
+        if raw is None:
+            return default
+        if not isinstance(raw, bool):
+            self.error(key, "must be true or false")
+            return default
+        return raw
+
+    def block(self, key) -> "_Reader":
+        """The reader of a nested object; an absent block reads as an empty one."""
+        raw = self._take(key)
+        return _Reader({} if raw is None else raw, self.field(key), self.errors)
+
+    def items(self, key) -> list["_Reader"] | None:
+        """Readers for a list of objects, or None when the list is absent."""
+        raw = self._take(key)
+        if raw is None:
+            return None
+        if not isinstance(raw, list):
+            self.error(key, "must be a list")
+            return []
+        return [_Reader(item, f"{self.field(key)}[{i}]", self.errors) for i, item in enumerate(raw)]
+
+    def one_of(self, first: str, second: str, *, required: bool) -> None:
+        """Report when both of two alternative fields are given, or neither when one is needed."""
+        if self.given(first) and self.given(second):
+            self.error(first, f"give {first} or {second}, not both")
+        elif required and not (self.given(first) or self.given(second)):
+            self.error(first, f"give {first} or {second}")
+
+    def legal(self, key: str, table: str, on: date, **options) -> LegalRate:
+        """The user's rate for ``key`` if given, else the table's rate in force on ``on``."""
+        value = self.rate(key, **options)
+        if value is not None:
+            return LegalRate.given(value)
+        try:
+            return legal_rate(table, on)
+        except RateNotFound as missing:
+            self.error(key, f"{missing} (the acquisition date is {on.isoformat()}); give {key}")
+            return LegalRate.given(ZERO)
+
+    def ignore(self, *keys: str) -> None:
+        """Accept keys unread, when an error already made their meaning unclear."""
+        self._known.update(keys)
+
+    def finish(self) -> None:
+        """Report every key of the object that no reader method asked for."""
+        for key in self._data:
+            if key not in self._known:
+                self.error(key, f"unknown field; known fields: {', '.join(sorted(self._known))}")
+
+
+def parse_decimal(raw: object) -> Decimal | None:
+    """A finite Decimal from a JSON number or a numeric string, else None (also for booleans)."""
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str | Decimal):
+        return None
+    try:
+        value = to_decimal(raw)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _building(r: _Reader) -> Building:
+    gross = r.number("gross_floor_area_m2", ZERO, required=True, positive=True)
+    net = r.number("net_area_m2", None, positive=True)
+    units = tuple(_unit(item) for item in r.items("units") or [])
+    r.finish()
+    return Building(gross_floor_area_m2=gross, net_area_m2=net, units=units)
+
+
+def _unit(r: _Reader) -> Unit:
+    unit = Unit(
+        name=r.text("name", "", required=True),
+        area_m2=r.number("area_m2", ZERO, required=True, positive=True),
+        count=r.integer("count", 1, minimum=1, maximum=10_000),
+    )
+    r.finish()
+    return unit
+
+
+def _acquisition(r: _Reader) -> Acquisition:
+    price = r.money("price", ZERO)
+    buyer = r.choice("buyer", "legal_person", BUYERS)
+    on = r.date("date", date.today())
+    acquisition = Acquisition(
+        price=price,
+        buyer=buyer,
+        date=on,
+        duty_rate=r.legal("duty_rate", f"registration_duty.{buyer}", on),
+        deed_costs=r.money("deed_costs", defaults.DEED_COSTS),
+    )
+    if price > 0:
+        _check_notary_rates(r, on)
+    r.finish()
+    return acquisition
+
+
+def _check_notary_rates(r: _Reader, on: date) -> None:
+    """The notary scale and the VAT on it are not overridable: their tables must cover the date."""
+    try:
+        notary_fee_scale(on)
+        legal_rate("notary_fee_vat", on)
+    except RateNotFound as missing:
+        r.error("date", str(missing))
+
+
+def _works(r: _Reader, gross_floor_area: Decimal, on: date) -> Works:
+    depth = r.choice("depth", defaults.WORKS_DEPTH, DEPTHS)
+    vat_table = "vat_works_renovation" if depth in ("light", "deep") else "vat_works_standard"
+    works = Works(
+        depth=depth,
+        cost_per_m2=r.number("cost_per_m2", defaults.WORKS_COST_PER_M2[depth]),
+        area_m2=r.number("area_m2", gross_floor_area),
+        contingency_rate=r.rate("contingency_rate", defaults.CONTINGENCY_RATE[depth]),
+        vat_rate=r.legal("vat_rate", vat_table, on),
+    )
+    r.finish()
+    return works
+
+
+def _fees(r: _Reader, on: date) -> Fees:
+    r.one_of("soft_costs", "soft_costs_rate", required=False)
+    soft_costs = r.money("soft_costs")
+    soft_costs_rate = r.rate("soft_costs_rate")
+    if soft_costs is None and soft_costs_rate is None:
+        soft_costs_rate = defaults.SOFT_COSTS_RATE
+    fees = Fees(
+        rate=r.rate("rate", defaults.FEE_RATE),
+        vat_rate=r.legal("vat_rate", "vat_works_standard", on),
+        soft_costs=soft_costs,
+        soft_costs_rate=soft_costs_rate,
+    )
+    r.finish()
+    return fees
+
+
+def _financing(r: _Reader, on: date) -> Financing:
+    items = r.items("tranches")
+    if items is None:
+        tranches = _default_tranches()
+    else:
+        tranches = tuple(_tranche(item) for item in items)
+        _check_split(r, tranches)
+        _check_unique_keys(r, tranches)
+    financing = Financing(
+        tranches=tranches,
+        mortgage=_mortgage(r.block("mortgage"), on),
+        interest_during_works_months=r.integer(
+            "interest_during_works_months", defaults.INTEREST_DURING_WORKS_MONTHS, maximum=60
+        ),
+        schedule=r.flag("schedule", False),
+    )
+    r.finish()
+    return financing
+
+
+def _default_tranches() -> tuple[Tranche, ...]:
+    """FEASIBILITY.md §2.9: a 70 % bank loan at the §2.3 terms; members bring the rest."""
+    rate, years, repayment = defaults.LOAN_TERMS["bank_loan"]
+    bank = Tranche(
+        key="bank_loan",
+        kind="bank_loan",
+        amount=None,
+        share_of_total=defaults.BANK_LOAN_SHARE,
+        annual_rate=rate,
+        years=years,
+        periods_per_year=defaults.PERIODS_PER_YEAR,
+        rate_convention="belgian_equivalent",
+        repayment=repayment,
+    )
+    members = Tranche(
+        key="member_shares",
+        kind="member_shares",
+        amount=None,
+        share_of_total=1 - defaults.BANK_LOAN_SHARE,
+    )
+    return bank, members
+
+
+def _tranche(r: _Reader) -> Tranche:
+    kind = r.choice("kind", None, KINDS, required=True)
+    key = r.text("key", kind or "tranche")
+    r.one_of("amount", "share_of_total", required=True)
+    amount = r.money("amount")
+    share = r.rate("share_of_total")
+    if kind in BORROWED_KINDS:
+        tranche = Tranche(key, kind, amount, share, *_loan_terms(r, kind))
+    else:
+        r.ignore(*LOAN_FIELDS)
+        if kind is not None:
+            for name in LOAN_FIELDS:
+                if r.given(name):
+                    r.error(name, f"a {kind} tranche is not a loan: it has no {name}")
+        tranche = Tranche(key, kind or "unknown", amount, share)
+    r.finish()
+    return tranche
+
+
+def _loan_terms(r: _Reader, kind: str) -> tuple:
+    """annual_rate, years, periods_per_year, rate_convention, repayment of a borrowed tranche."""
+    rate, years, repayment = defaults.LOAN_TERMS[kind]
+    return (
+        r.rate("annual_rate", rate, required=rate is None),
+        r.integer("years", years, minimum=1, required=years is None),
+        _periods_per_year(r),
+        r.choice("rate_convention", "belgian_equivalent", RATE_CONVENTIONS),
+        r.choice("repayment", repayment, REPAYMENTS),
+    )
+
+
+def _periods_per_year(r: _Reader) -> int:
+    per_year = r.integer("periods_per_year", defaults.PERIODS_PER_YEAR, minimum=1, maximum=12)
+    if per_year not in PERIODS_PER_YEAR:
+        r.error("periods_per_year", f"must be one of: {', '.join(map(str, PERIODS_PER_YEAR))}")
+        return defaults.PERIODS_PER_YEAR
+    return per_year
+
+
+def _check_split(r: _Reader, tranches: tuple[Tranche, ...]) -> None:
+    """Shares of the total may not exceed 100 %; without fixed amounts they must make 100 %."""
+    shares = [t.share_of_total for t in tranches if t.share_of_total is not None]
+    if not shares:
+        return
+    total = sum(shares)
+    has_amounts = any(t.amount is not None for t in tranches)
+    if total > 1:
+        r.error("tranches", f"the shares of total add up to {percent_text(total)}, above 100 %")
+    elif total != 1 and not has_amounts:
+        r.error(
+            "tranches",
+            f"the shares of total add up to {percent_text(total)}; with no fixed amounts "
+            "they must add up to 100 %",
+        )
+
+
+def _check_unique_keys(r: _Reader, tranches: tuple[Tranche, ...]) -> None:
+    seen: set[str] = set()
+    for index, tranche in enumerate(tranches):
+        if tranche.key in seen:
+            r.error(f"tranches[{index}].key", f"'{tranche.key}' is used twice; keys must be unique")
+        seen.add(tranche.key)
+
+
+def _mortgage(r: _Reader, on: date) -> Mortgage:
+    mortgage = Mortgage(
+        secured_factor=r.number("secured_factor", defaults.SECURED_FACTOR, minimum=Decimal(1)),
+        registration_rate=r.legal("registration_rate", "mortgage_registration", on),
+        mortgage_duty_rate=r.legal("mortgage_duty_rate", "mortgage_duty", on),
+        fixed_costs=r.money("fixed_costs", defaults.MORTGAGE_FIXED_COSTS),
+    )
+    r.finish()
+    return mortgage
+
+
+def _operation(r: _Reader, on: date) -> Operation:
+    cadastral_income = r.number("cadastral_income")
+    surcharge = r.number("surcharge_centiemes")
+    if cadastral_income is not None and surcharge is None:
+        r.error(
+            "surcharge_centiemes",
+            "required with cadastral_income: the provincial plus municipal surcharges "
+            "(opcentiemen) in centiemes",
+        )
+    ki_index = r.number("ki_index", positive=True)
+    if ki_index is not None:
+        ki_index = LegalRate.given(ki_index)
+    elif cadastral_income is not None:
+        ki_index = _ki_index(r, on)
+    operation = Operation(
+        maintenance_per_m2_year=r.number(
+            "maintenance_per_m2_year", defaults.MAINTENANCE_PER_M2_YEAR
+        ),
+        insurance_per_m2_year=r.number("insurance_per_m2_year", defaults.INSURANCE_PER_M2_YEAR),
+        cadastral_income=cadastral_income,
+        ki_index=ki_index,
+        base_levy_rate=r.legal("base_levy_rate", "property_tax_base_levy", on),
+        surcharge_centiemes=surcharge,
+        management_per_unit_year=r.number(
+            "management_per_unit_year", defaults.MANAGEMENT_PER_UNIT_YEAR
+        ),
+        share_return_rate=r.rate("share_return_rate", defaults.SHARE_RETURN_RATE),
+        vacancy_rate=r.rate("vacancy_rate", defaults.VACANCY_RATE, below_one=True),
+        other_income_year=r.money("other_income_year", ZERO),
+        market_rent_per_m2_month=r.number("market_rent_per_m2_month"),
+    )
+    r.finish()
+    return operation
+
+
+def _ki_index(r: _Reader, on: date) -> LegalRate:
+    """The index coefficient is not a fraction, so it cannot go through ``_Reader.legal``."""
+    try:
+        return legal_rate("cadastral_income_index", on)
+    except RateNotFound as missing:
+        r.error("ki_index", f"{missing} (the acquisition date is {on.isoformat()}); give ki_index")
+        return LegalRate.given(Decimal(1))
+
+
+def _lifecycle(r: _Reader, gross_floor_area: Decimal) -> Lifecycle:
+    years = r.integer("study_period_years", defaults.STUDY_PERIOD_YEARS, minimum=1)
+    r.one_of("initial_cost", "initial_cost_per_m2", required=False)
+    renewals = r.items("renewals") or []
+    annual_costs = r.items("annual_costs")
+    lifecycle = Lifecycle(
+        area_m2=r.number("area_m2", gross_floor_area, positive=True),
+        study_period_years=years,
+        discount_rate=r.rate("discount_rate", defaults.DISCOUNT_RATE),
+        initial_cost=r.money("initial_cost"),
+        initial_cost_per_m2=r.number("initial_cost_per_m2"),
+        renewals=tuple(_renewal(item, years) for item in renewals),
+        annual_costs=None
+        if annual_costs is None
+        else tuple(_annual_cost(item, years) for item in annual_costs),
+        residual_value=r.money("residual_value", ZERO),
+    )
+    r.finish()
+    return lifecycle
+
+
+def _renewal(r: _Reader, study_period: int) -> Renewal:
+    r.one_of("amount", "cost_per_m2", required=True)
+    renewal = Renewal(
+        label=r.text("label", "renewal"),
+        year=_study_year(r, "year", 1, study_period, required=True),
+        amount=r.money("amount"),
+        cost_per_m2=r.number("cost_per_m2"),
+    )
+    r.finish()
+    return renewal
+
+
+def _annual_cost(r: _Reader, study_period: int) -> AnnualCost:
+    r.one_of("amount", "cost_per_m2", required=True)
+    from_year = _study_year(r, "from_year", 1, study_period)
+    to_year = _study_year(r, "to_year", study_period, study_period)
+    if to_year < from_year:
+        r.error("to_year", f"must not be before from_year ({from_year})")
+    cost = AnnualCost(
+        label=r.text("label", "annual cost"),
+        amount=r.money("amount"),
+        cost_per_m2=r.number("cost_per_m2"),
+        from_year=from_year,
+        to_year=to_year,
+    )
+    r.finish()
+    return cost
+
+
+def _study_year(r: _Reader, key: str, default: int, study_period: int, **options) -> int:
+    """A year from 1 to the end of the study period."""
+    year = r.integer(key, default, minimum=1, **options)
+    if year > study_period:
+        r.error(key, f"year {year} is after the study period of {study_period} years")
+        return default
+    return year
