@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "openpromotor.core",
     "openpromotor.accounts",
     "openpromotor.municipalities",
+    "openpromotor.places",
+    "openpromotor.feasibility",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

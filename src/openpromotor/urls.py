@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from openpromotor.api import api
 from openpromotor.core import views as core_views
 
 urlpatterns = [
@@ -11,6 +12,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("allauth.urls")),
     path("", include("openpromotor.accounts.urls")),
+    path("panden/", include("openpromotor.places.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlacesConfig(AppConfig):
+    name = "openpromotor.places"
+    label = "places"
+    verbose_name = _("Places")
+
+    def personal_data(self, user) -> dict:
+        """This app's part of "download my data"."""
+        from openpromotor.places.models import Place
+
+        def summary(places):
+            return [{"id": p.pk, "title": p.title, "status": p.status} for p in places]
+
+        return {
+            "reported_places": summary(Place.objects.filter(reporter=user)),
+            "owned_places": summary(Place.objects.filter(owner=user)),
+            "followed_places": summary(user.followed_places.all()),
+        }

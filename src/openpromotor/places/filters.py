@@ -1,0 +1,111 @@
+"""The filters of the place list, the map and the API: one form validates and applies them."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from openpromotor.geo.bbox import BBox, BBoxError
+from openpromotor.geo.tiles import MAX_ZOOM, covering_prefixes, prefix_range
+from openpromotor.municipalities.models import Municipality
+from openpromotor.places.models import (
+    MAX_AREA_M2,
+    Availability,
+    BuildingType,
+    Occupancy,
+    OwnershipKind,
+)
+
+BBOX_TILE_RANGES = 4
+
+
+class PlaceFilterForm(forms.Form):
+    """Query-string filters; an invalid value gives a field error, never a server error."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    building_type = forms.MultipleChoiceField(
+        label=_("Building type"), choices=BuildingType.choices, required=False
+    )
+    occupancy = forms.MultipleChoiceField(
+        label=_("Occupancy"), choices=Occupancy.choices, required=False
+    )
+    availability = forms.MultipleChoiceField(
+        label=_("Availability"), choices=Availability.choices, required=False
+    )
+    ownership_kind = forms.MultipleChoiceField(
+        label=_("Kind of owner"), choices=OwnershipKind.choices, required=False
+    )
+    municipality = forms.CharField(label=_("Municipality (NIS code)"), required=False)
+    min_area = forms.IntegerField(
+        label=_("Floor area from (m²)"), required=False, min_value=0, max_value=MAX_AREA_M2
+    )
+    max_area = forms.IntegerField(
+        label=_("Floor area up to (m²)"), required=False, min_value=0, max_value=MAX_AREA_M2
+    )
+    bbox = forms.CharField(
+        label=_("Map area"), required=False, help_text="minLon,minLat,maxLon,maxLat"
+    )
+
+    def clean_municipality(self):
+        code = self.cleaned_data["municipality"].strip()
+        if code and not Municipality.objects.filter(nis_code=code).exists():
+            raise forms.ValidationError(_("Unknown municipality code."))
+        return code
+
+    def clean_bbox(self):
+        text = self.cleaned_data["bbox"].strip()
+        if not text:
+            return None
+        try:
+            return BBox.parse(text)
+        except BBoxError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("min_area"), cleaned.get("max_area")
+        if low is not None and high is not None and low > high:
+            self.add_error("max_area", _("The largest area must not be below the smallest."))
+        return cleaned
+
+    def filter(self, queryset):
+        """Apply the cleaned filters to a queryset of places (call after ``is_valid()``)."""
+        data = self.cleaned_data
+        if data["q"]:
+            queryset = queryset.filter(
+                Q(title__icontains=data["q"])
+                | Q(description__icontains=data["q"])
+                | Q(street__icontains=data["q"])
+            )
+        for name in ("building_type", "occupancy", "ownership_kind"):
+            if data[name]:
+                queryset = queryset.filter(**{f"{name}__in": data[name]})
+        if data["availability"]:
+            any_of = Q()
+            for value in data["availability"]:
+                any_of |= Q(**{value: True})
+            queryset = queryset.filter(any_of)
+        if data["municipality"]:
+            queryset = queryset.filter(municipality__nis_code=data["municipality"])
+        if data["min_area"] is not None:
+            queryset = queryset.filter(floor_area_m2__gte=data["min_area"])
+        if data["max_area"] is not None:
+            queryset = queryset.filter(floor_area_m2__lte=data["max_area"])
+        if data["bbox"] is not None:
+            queryset = within_bbox(queryset, data["bbox"])
+        return queryset
+
+
+def within_bbox(queryset, bbox: BBox, zoom: int = MAX_ZOOM):
+    """Places whose public location lies in the box: a few tile-key ranges narrow the scan on
+    the index, the exact latitude/longitude test decides."""
+    tiles = Q()
+    for prefix in covering_prefixes(bbox, zoom, BBOX_TILE_RANGES):
+        low, high = prefix_range(prefix)
+        tiles |= Q(public_tile_key__gte=low, public_tile_key__lt=high)
+    return queryset.filter(
+        tiles,
+        public_latitude__gte=bbox.min_lat,
+        public_latitude__lte=bbox.max_lat,
+        public_longitude__gte=bbox.min_lon,
+        public_longitude__lte=bbox.max_lon,
+    )
