@@ -625,6 +625,7 @@ def _judge_timing(need: Need, candidate: Candidate) -> Reason:
         message = gettext_noop("available for only part of the period you ask")
         return Reason(Factor.TIMING, NEUTRAL, message)
     share = math.floor(100 * overlap / wanted_days)
+    # xgettext:no-python-format
     message = gettext_noop("available for {share}% of the period you ask")
     return Reason(Factor.TIMING, share, message, {"share": share})
 
