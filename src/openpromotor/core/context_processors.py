@@ -7,4 +7,6 @@ def site(request):
     return {
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         "PRODUCTION": settings.PRODUCTION,
+        "MAP_TILE_URL": settings.MAP_TILE_URL,
+        "MAP_ATTRIBUTION": settings.MAP_ATTRIBUTION,
     }

@@ -157,11 +157,19 @@ class Place(models.Model):
     temporary_use = models.BooleanField(_("open to temporary use"), default=False)
     cooperative = models.BooleanField(_("open to a cooperative project"), default=False)
     asking_price = models.DecimalField(
-        _("asking price (€)"), max_digits=12, decimal_places=0, null=True, blank=True,
+        _("asking price (€)"),
+        max_digits=12,
+        decimal_places=0,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     asking_rent_month = models.DecimalField(
-        _("asking rent (€ per month)"), max_digits=10, decimal_places=0, null=True, blank=True,
+        _("asking rent (€ per month)"),
+        max_digits=10,
+        decimal_places=0,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     temporary_use_from = models.DateField(_("temporary use from"), null=True, blank=True)
@@ -222,12 +230,12 @@ class Place(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("places:detail", args=[self.pk])
-
     def save(self, *args, **kwargs):
         self.update_location_keys()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("places:detail", args=[self.pk])
 
     def update_location_keys(self) -> None:
         """Derive the tile key and the public location from the exact one."""
@@ -325,6 +333,9 @@ class Follow(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "place"], name="unique_follow")]
 
+    def __str__(self):
+        return f"{self.user} → {self.place}"
+
 
 class ModerationItem(models.Model):
     """Something a moderator must decide on: a correction, an abuse report or an owner's claim.
@@ -386,6 +397,9 @@ class ModeratorScope(models.Model):
         verbose_name = _("moderator scope")
         verbose_name_plural = _("moderator scopes")
 
+    def __str__(self):
+        return f"{self.moderator} · {self.municipality}"
+
 
 class OwnerMessage(models.Model):
     """A message to a place's owner, relayed by e-mail without showing the owner's address."""
@@ -399,3 +413,6 @@ class OwnerMessage(models.Model):
         _("the owner may see my e-mail address to answer me"), default=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.sender} → {self.place}"
