@@ -4,7 +4,14 @@ from django.conf import settings
 
 
 def site(request):
+    user = getattr(request, "user", None)
+    unread = (
+        user.notifications.filter(read_at__isnull=True).count()
+        if user is not None and user.is_authenticated
+        else 0
+    )
     return {
+        "UNREAD_NOTIFICATIONS": unread,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         "PRODUCTION": settings.PRODUCTION,
         "MAP_TILE_URL": settings.MAP_TILE_URL,

@@ -10,4 +10,5 @@ urlpatterns = [
     path("privacy/", views.PageView.as_view(template_name="core/privacy.html"), name="privacy"),
     path("voorwaarden/", views.PageView.as_view(template_name="core/terms.html"), name="terms"),
     path("contact/", views.PageView.as_view(template_name="core/contact.html"), name="contact"),
+    path("meldingen/", views.notifications, name="notifications"),
 ]

@@ -1,7 +1,10 @@
 """The platform's own pages: home, about, privacy notice, terms, contact, and the health check."""
 
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -10,6 +13,14 @@ from django_tasks_db.models import DBTaskResult
 
 class HomeView(TemplateView):
     template_name = "core/home.html"
+
+
+@login_required
+def notifications(request):
+    """My notifications, newest first; opening the page marks them read."""
+    items = list(request.user.notifications.all()[:100])
+    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return render(request, "core/notifications.html", {"items": items})
 
 
 class PageView(TemplateView):

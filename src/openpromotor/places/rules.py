@@ -52,12 +52,8 @@ rules.add_perm("places.view_place", is_published | is_reporter | is_owner | is_m
 rules.add_perm("places.change_place", can_contribute & (is_owner | is_moderator_for))
 rules.add_perm("places.moderate_place", is_moderator_for)
 rules.add_perm("places.moderate", is_moderator)
-rules.add_perm(
-    "places.view_exact_location", shows_exact_location | is_owner | is_moderator_for
-)
-rules.add_perm(
-    "places.claim_place", can_contribute & is_published & ~has_owner & ~has_open_claim
-)
+rules.add_perm("places.view_exact_location", shows_exact_location | is_owner | is_moderator_for)
+rules.add_perm("places.claim_place", can_contribute & is_published & ~has_owner & ~has_open_claim)
 rules.add_perm("places.follow_place", can_contribute & is_published)
 rules.add_perm("places.add_photo", can_contribute & (is_reporter | is_owner | is_moderator_for))
 rules.add_perm("places.suggest_correction", can_contribute & is_published)
