@@ -61,9 +61,10 @@ messages: install
 ## Copy the pinned front-end libraries from npm into the static files (committed).
 vendor:
 	npm ci --no-audit --no-fund
-	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/bootstrap $(VENDOR)/htmx
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/bootstrap $(VENDOR)/htmx $(VENDOR)/leaflet
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css* node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* node_modules/bootstrap/LICENSE $(VENDOR)/bootstrap/
 	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE $(VENDOR)/htmx/
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE $(VENDOR)/leaflet/
 	node -e 'const p=require("./package-lock.json").packages; for (const [k,v] of Object.entries(p)) if (k) console.log(k.replace("node_modules/",""), v.version)' > $(VENDOR)/VERSIONS.txt
 
 ## Production server (needs OPENPROMOTOR_ENV=production and its variables; see README).
