@@ -19,9 +19,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-## Debian packages: gettext compiles the translations.
+## Debian packages: gettext compiles the translations; Pango lets WeasyPrint make the plan PDFs.
 system-packages:
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+	@ldconfig -p | grep -q libpangoft2-1.0.so.0 || (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0)
 
 ## Debian's Chromium for the browser tests (never a downloaded browser).
 browser:

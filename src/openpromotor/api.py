@@ -5,9 +5,12 @@ Each app keeps its endpoints in its own ``api.py`` as a ``router``; they are mou
 
 from ninja import NinjaAPI
 
+from openpromotor.feasibility.api import router as feasibility_router
+
 api = NinjaAPI(
     title="Open Promotor API",
     version="1",
     description="Vacant and under-used buildings, listings and feasibility plans.",
     urls_namespace="api",
 )
+api.add_router("/feasibility", feasibility_router)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("", include("openpromotor.accounts.urls")),
     path("panden/", include("openpromotor.places.urls")),
+    path("haalbaarheid/", include("openpromotor.feasibility.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,312 @@
+"""The feasibility planner: my plans, the step-by-step planner, versions, comparison, sharing, PDF.
+
+The planner works without JavaScript (a plain submit recalculates or saves); with htmx, every
+change posts the form to ``calculate``, which answers with the results and, out of band, the
+messages next to the fields. Plans of other people answer 404 so their existence stays hidden;
+a share link only reads (GET), so it can never change a plan.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from openpromotor.feasibility import charts, report
+from openpromotor.feasibility.engine import ScenarioError, compare
+from openpromotor.feasibility.engine.comparison import MAX_SCENARIOS
+from openpromotor.feasibility.forms import (
+    NewPlanForm,
+    Planner,
+    SaveVersionForm,
+    SensitivityForm,
+)
+from openpromotor.feasibility.models import Plan, PlanVersion
+from openpromotor.feasibility.pdf import plan_pdf
+
+
+def _own_plan(request, pk: int, permission: str = "feasibility.view_plan") -> Plan:
+    plan = get_object_or_404(Plan.objects.select_related("place", "owner"), pk=pk)
+    if not request.user.has_perm("feasibility.view_plan", plan):
+        raise Http404
+    if not request.user.has_perm(permission, plan):
+        raise PermissionDenied
+    return plan
+
+
+def _shared_plan(token: str) -> Plan:
+    return get_object_or_404(Plan.objects.select_related("place"), share_token=token)
+
+
+def starting_scenario(plan: Plan) -> dict:
+    """The scenario the planner opens with: the current version, else what the place tells."""
+    version = plan.current_version
+    if version is not None:
+        return version.scenario
+    scenario: dict = {"name": plan.title}
+    place = plan.place
+    if place is not None and place.floor_area_m2:
+        scenario["building"] = {"gross_floor_area_m2": str(place.floor_area_m2)}
+    if place is not None and place.asking_price is not None:
+        scenario["acquisition"] = {"price": str(place.asking_price)}
+    return scenario
+
+
+@login_required
+@require_safe
+def plan_list(request):
+    plans = (
+        Plan.objects.filter(owner=request.user).select_related("place").prefetch_related("versions")
+    )
+    return render(
+        request,
+        "feasibility/plan_list.html",
+        {"plans": plans, "max_compare": MAX_SCENARIOS},
+    )
+
+
+@login_required
+def plan_create(request):
+    if not request.user.has_perm("feasibility.add_plan"):
+        raise PermissionDenied(_("Verify your e-mail address before you make a plan."))
+    initial = {"place": request.GET.get("place")} if request.GET.get("place") else {}
+    form = NewPlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            plan = Plan.objects.create(
+                owner=request.user,
+                title=form.cleaned_data["title"],
+                place=form.cleaned_data["place"],
+            )
+            if form.cleaned_data["start"] == "example":
+                scenario = report.example_scenario() | {"name": plan.title}
+                plan.versions.create(scenario=scenario, note=_("Started from the example"))
+        return redirect(plan)
+    return render(request, "feasibility/plan_create.html", {"form": form})
+
+
+@login_required
+def plan_detail(request, pk):
+    """The planner. POST ``action=save`` stores a version; any other POST only recalculates."""
+    plan = _own_plan(request, pk)
+    save_form = SaveVersionForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.has_perm("feasibility.change_plan", plan):
+            raise PermissionDenied
+        planner, outcome = _evaluate_post(request, plan)
+        if outcome.result is not None and request.POST.get("action") == "save":
+            if save_form.is_valid():
+                _save_version(plan, outcome.scenario, save_form.cleaned_data["note"])
+                messages.success(request, _("Version saved."))
+                return redirect(plan)
+        elif outcome.result is not None:
+            # Recalculated without JavaScript: show the figures with fresh empty rows to add to.
+            planner = Planner(scenario=outcome.scenario)
+    else:
+        scenario = starting_scenario(plan)
+        planner = Planner(scenario=scenario)
+        outcome = report.build(scenario)
+    return render(
+        request,
+        "feasibility/plan_detail.html",
+        _planner_context(plan, planner, outcome, save_form),
+    )
+
+
+@login_required
+@require_POST
+def calculate(request, pk):
+    """The htmx target: the results of the posted form, and the field messages out of band."""
+    plan = _own_plan(request, pk, "feasibility.change_plan")
+    planner, outcome = _evaluate_post(request, plan)
+    return render(
+        request,
+        "feasibility/results_update.html",
+        _planner_context(plan, planner, outcome, SaveVersionForm()),
+    )
+
+
+def _evaluate_post(request, plan: Plan) -> tuple[Planner, report.Report]:
+    """Validate the planner forms, then the engine; every message ends up next to its field."""
+    planner = Planner(request.POST)
+    valid = planner.is_valid()
+    scenario = planner.scenario(plan.title)
+    if not valid:
+        # The engine is not asked, but the completeness indicator still follows the form.
+        return planner, report.Report(scenario=scenario, completeness=report.completeness(scenario))
+    outcome = report.build(scenario)
+    planner.add_engine_errors(outcome.errors)
+    return planner, outcome
+
+
+def _save_version(plan: Plan, scenario: dict, note: str) -> PlanVersion:
+    with transaction.atomic():
+        version = plan.versions.create(scenario=scenario, note=note)
+        plan.save(update_fields=["updated_at"])
+    return version
+
+
+def _planner_context(plan, planner, outcome, save_form) -> dict:
+    return {
+        "plan": plan,
+        "planner": planner,
+        "report": outcome,
+        "save_form": save_form,
+        "versions": plan.versions.all(),
+        "max_compare": MAX_SCENARIOS,
+        "share_url": _share_url(plan),
+    }
+
+
+def _share_url(plan: Plan) -> str | None:
+    if not plan.share_token:
+        return None
+    return reverse("feasibility:shared", args=[plan.share_token])
+
+
+@login_required
+@require_POST
+def share(request, pk):
+    """Start sharing (a new random link) or stop sharing (the old link stops working)."""
+    plan = _own_plan(request, pk, "feasibility.change_plan")
+    if request.POST.get("action") == "stop":
+        plan.stop_sharing()
+        messages.success(request, _("The share link no longer works."))
+    else:
+        plan.share()
+        messages.success(request, _("Anyone with the new link can read this plan."))
+    return redirect(f"{plan.get_absolute_url()}#share")
+
+
+@login_required
+@require_POST
+def plan_delete(request, pk):
+    plan = _own_plan(request, pk, "feasibility.change_plan")
+    plan.delete()
+    messages.success(request, _("Plan deleted."))
+    return redirect("feasibility:list")
+
+
+@login_required
+@require_safe
+def sensitivity_view(request, pk):
+    plan = _own_plan(request, pk)
+    return _sensitivity_page(request, plan, starting_scenario(plan), shared=False)
+
+
+@require_safe
+def shared_sensitivity(request, token):
+    plan = _shared_plan(token)
+    return _sensitivity_page(request, plan, starting_scenario(plan), shared=True)
+
+
+def _sensitivity_page(request, plan, scenario, *, shared):
+    form = SensitivityForm(request.GET or None)
+    steps = form.cleaned_data["steps"] if form.is_bound and form.is_valid() else None
+    outcome = report.build(scenario, steps)
+    tornados = []
+    if outcome.sensitivity is not None:
+        tornados = [
+            charts.tornado(outcome.sensitivity, metric["key"], uid=f"tornado-{metric['key']}")
+            for metric in outcome.sensitivity["metrics"]
+        ]
+    return render(
+        request,
+        "feasibility/sensitivity.html",
+        {"plan": plan, "report": outcome, "form": form, "tornados": tornados, "shared": shared},
+    )
+
+
+@login_required
+@require_safe
+def compare_view(request):
+    """Up to four versions side by side; only versions of the user's own plans."""
+    ids = [value for value in request.GET.getlist("v") if value.isdigit()][:MAX_SCENARIOS]
+    versions = list(
+        PlanVersion.objects.filter(pk__in=ids, plan__owner=request.user).select_related("plan")
+    )
+    versions.sort(key=lambda version: ids.index(str(version.pk)))
+    comparison, errors, chart = None, [], None
+    if versions:
+        scenarios = [
+            version.scenario | {"name": f"{number}. {version.plan.title}: {_label(version)}"}
+            for number, version in enumerate(versions, 1)
+        ]
+        try:
+            comparison = compare(scenarios)
+        except ScenarioError as error:
+            errors = error.errors
+        else:
+            options = [
+                (f"{number}. {_label(version)}", result["lifecycle"])
+                for number, (version, result) in enumerate(
+                    zip(versions, comparison["results"], strict=True), 1
+                )
+            ]
+            chart = charts.lifecycle_npv(options, uid="compare-lcc")
+    return render(
+        request,
+        "feasibility/compare.html",
+        {
+            "versions": versions,
+            "comparison": comparison,
+            "errors": errors,
+            "chart": chart,
+            "max_compare": MAX_SCENARIOS,
+        },
+    )
+
+
+def _label(version: PlanVersion) -> str:
+    """What tells versions apart in a comparison: the note, else when it was saved."""
+    return version.note or f"{version.created_at:%Y-%m-%d %H:%M}"
+
+
+@require_safe
+def shared(request, token):
+    plan = _shared_plan(token)
+    scenario = starting_scenario(plan)
+    outcome = report.build(scenario)
+    return render(
+        request,
+        "feasibility/shared.html",
+        {
+            "plan": plan,
+            "report": outcome,
+            "assumptions": _assumptions(outcome),
+            "token": token,
+        },
+    )
+
+
+def _assumptions(outcome: report.Report) -> list[dict]:
+    if outcome.result is None:
+        return []
+    return report.assumptions(outcome.scenario, outcome.result["scenario"])
+
+
+@login_required
+@require_safe
+def pdf(request, pk):
+    plan = _own_plan(request, pk)
+    return _pdf_response(plan)
+
+
+@require_safe
+def shared_pdf(request, token):
+    return _pdf_response(_shared_plan(token))
+
+
+def _pdf_response(plan: Plan) -> HttpResponse:
+    outcome = report.build(starting_scenario(plan))
+    if outcome.result is None:
+        raise Http404(_("This plan cannot be calculated yet; fix its errors first."))
+    response = HttpResponse(plan_pdf(plan, outcome), content_type="application/pdf")
+    filename = f"{slugify(plan.title) or 'plan'}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,44 @@
+"""The plan as a PDF: its text holds the summary figures, assumptions, lines and warnings."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from openpromotor.feasibility import report
+from openpromotor.feasibility.charts import euro
+from openpromotor.feasibility.pdf import plan_pdf
+from tests.feasibility.helpers import make_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_the_pdf_holds_the_plan(user):
+    plan = make_plan(user, title="Oude school Borgerhout")
+    outcome = report.build(plan.current_version.scenario)
+    content = plan_pdf(plan, outcome)
+    assert content.startswith(b"%PDF")
+    text = pdf_text(content)
+    result = outcome.result
+    assert "Oude school Borgerhout" in text
+    assert euro(result["capital"]["total"]["amount"]) in text
+    assert euro(result["financing"]["monthly_payment"]["amount"], 2) in text
+    assert "Registration duty" in text
+    assert "12 % x price 1,150,000.00" in text
+    assert "check with a tax adviser" in text.lower().replace("\n", " ")
+    assert "Bank loan interest rate" in text
+    assert "Project cost by part" in text
+
+
+def test_download_from_the_plan_page(user_client, user):
+    plan = make_plan(user, title="Oude school")
+    response = user_client.get(reverse("feasibility:pdf", args=[plan.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="oude-school.pdf"'
+    assert response.content.startswith(b"%PDF")
