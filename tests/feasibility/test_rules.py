@@ -118,3 +118,12 @@ def test_sharing_again_makes_a_new_link(client, plan, user):
 def test_deleting_the_account_deletes_the_plans(user, plan):
     user.delete()
     assert not Plan.objects.filter(pk=plan.pk).exists()
+
+
+@pytest.mark.django_db
+def test_my_plans_are_in_my_data(client):
+    owner = UserFactory()
+    client.force_login(owner)
+    Plan.objects.create(owner=owner, title="Kapel Mechelen")
+    data = client.get("/profiel/mijn-gegevens.json").json()
+    assert data["feasibility"]["plans"][0]["title"] == "Kapel Mechelen"

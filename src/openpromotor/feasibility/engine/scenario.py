@@ -249,6 +249,8 @@ class _Reader:
         value = parse_decimal(raw)
         if value is None:
             self.error(key, "must be a number")
+        elif abs(value) > MAX_NUMBER:
+            self.error(key, f"must not be more than {MAX_NUMBER:,}")
         elif positive and value <= 0:
             self.error(key, "must be more than 0")
         elif value < minimum:
@@ -377,6 +379,10 @@ class _Reader:
         for key in self._data:
             if key not in self._known:
                 self.error(key, f"unknown field; known fields: {', '.join(sorted(self._known))}")
+
+
+MAX_NUMBER = Decimal(10) ** 12
+"""No building project is worth a trillion euro; larger numbers only overflow the arithmetic."""
 
 
 def parse_decimal(raw: object) -> Decimal | None:
