@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from openpromotor.feasibility import report
@@ -16,6 +17,13 @@ pytestmark = pytest.mark.django_db
 
 def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The assertions read the English texts and number formats."""
+    with translation.override("en"):
+        yield
 
 
 def test_the_pdf_holds_the_plan(user):

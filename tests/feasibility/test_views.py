@@ -51,7 +51,7 @@ def test_create_a_plan_from_a_place_prefills_area_and_price(user_client, user, p
     assert response.status_code == 302
     assert plan.place == place
     assert plan.versions.count() == 0
-    page = user_client.get(plan.get_absolute_url())
+    page = user_client.get(plan.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
     planner = page.context["planner"]
     assert planner.forms["building"]["gross_floor_area_m2"].value() == "640"
     assert planner.forms["acquisition"]["price"].value() == "395000"
