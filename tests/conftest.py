@@ -12,6 +12,7 @@ from tests.factories import UserFactory
 def _isolated_settings(settings, tmp_path):
     """Uploads in a temporary folder, fast hashing, tasks run at once, fresh rate limits."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     cache.clear()

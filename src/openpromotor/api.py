@@ -6,6 +6,9 @@ Each app keeps its endpoints in its own ``api.py`` as a ``router``; they are mou
 from ninja import NinjaAPI
 
 from openpromotor.feasibility.api import router as feasibility_router
+from openpromotor.listings.api import router as listings_router
+from openpromotor.places.api import router as places_router
+from openpromotor.projects.api import router as projects_router
 
 api = NinjaAPI(
     title="Open Promotor API",
@@ -13,4 +16,7 @@ api = NinjaAPI(
     description="Vacant and under-used buildings, listings and feasibility plans.",
     urls_namespace="api",
 )
+api.add_router("/places", places_router)
 api.add_router("/feasibility", feasibility_router)
+api.add_router("/projects", projects_router)
+api.add_router("/listings", listings_router)

@@ -14,6 +14,9 @@ urlpatterns = [
     path("", include("openpromotor.accounts.urls")),
     path("panden/", include("openpromotor.places.urls")),
     path("haalbaarheid/", include("openpromotor.feasibility.urls")),
+    path("projecten/", include("openpromotor.projects.urls")),
+    path("zoekertjes/", include("openpromotor.listings.urls")),
+    path("berichten/", include("openpromotor.conversations.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

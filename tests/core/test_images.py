@@ -1,9 +1,9 @@
 import io
 
 import pytest
-from django.utils import translation
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from openpromotor.core.images import reencode_image

@@ -15,13 +15,18 @@ Two rules cover missing data, the same for every factor:
 A candidate that misses a wish by a little should still rank above one that misses it by a lot,
 so area and budget lose points gradually (``_score_for_miss``) instead of failing outright.
 
+To rank thousands of candidates, ``best_scored`` scores them in order of a cheap ceiling on
+their score (``upper_bound``) and stops once the rest cannot reach the best ones.
+
 The module is plain Python (no Django) so it can be tested alone and run in bulk. A ``Reason``
 carries an English message template with named placeholders and the raw values for them. The
 templates are wrapped in ``gettext_noop`` so Django's ``makemessages`` collects them; the Django
 layer translates the template and formats the values for the reader's language.
 """
 
+import heapq
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -458,6 +463,64 @@ def score_candidate(need: Need, candidate: Candidate) -> Match:
     return Match(score=(weighted + 50) // 100, reasons=reasons)
 
 
+def upper_bound(need: Need) -> Callable[[Candidate], int]:
+    """A quick ceiling on ``score_candidate(need, candidate).score``, as a function of a candidate.
+
+    Use, area, distance and condition are judged with the same formulas as ``score_candidate``
+    (without writing reasons); budget, availability, timing and a location by municipality
+    count as full marks. The best use per building type is worked out once for the need.
+    """
+    best_use = {
+        building_type: max((suitability(use, building_type) for use in need.uses), default=FULL)
+        for building_type in BuildingType
+    }
+    rest = FULL * (WEIGHTS[Factor.BUDGET] + WEIGHTS[Factor.AVAILABILITY] + WEIGHTS[Factor.TIMING])
+
+    def ceiling(candidate: Candidate) -> int:
+        use = FULL if candidate.building_type is None else best_use[candidate.building_type]
+        location = FULL
+        if need.has_point and candidate.has_point:
+            location = _judge_distance(need, candidate).score
+        condition = NEUTRAL
+        if candidate.condition is not None:
+            condition = CONDITION_SCORES[candidate.condition]
+        weighted = (
+            WEIGHTS[Factor.USE] * use
+            + WEIGHTS[Factor.AREA] * _area_score(need, candidate.floor_area_m2)
+            + WEIGHTS[Factor.LOCATION] * location
+            + WEIGHTS[Factor.CONDITION] * condition
+            + rest
+        )
+        return (weighted + 50) // 100
+
+    return ceiling
+
+
+def best_scored(need: Need, candidates: Sequence[Candidate], limit: int) -> list[tuple[int, Match]]:
+    """Score the candidates that can make the ``limit`` best, as (position, match) pairs.
+
+    Candidates are scored in order of their ceiling (``upper_bound``), and scoring stops once no
+    remaining ceiling reaches the ``limit``-th best score so far: every candidate left out
+    scores below it, ties included, so the ``limit`` best of the result are the ``limit`` best
+    of all. Callers sort the result themselves (score, then their own tie-breaker).
+    """
+    ceiling = upper_bound(need)
+    ceilings = [ceiling(candidate) for candidate in candidates]
+    order = sorted(range(len(candidates)), key=lambda position: -ceilings[position])
+    top: list[int] = []  # a min-heap of the ``limit`` best scores so far
+    scored = []
+    for position in order:
+        if len(top) >= limit and ceilings[position] < top[0]:
+            break
+        match = score_candidate(need, candidates[position])
+        scored.append((position, match))
+        if len(top) < limit:
+            heapq.heappush(top, match.score)
+        elif match.score > top[0]:
+            heapq.heapreplace(top, match.score)
+    return scored
+
+
 def suitability(use: Use, building_type: BuildingType) -> int:
     """How well a building type suits a use: 100, 50 or 0 (see ``WELL_SUITED``, ``COULD_WORK``)."""
     if building_type in WELL_SUITED[use]:
@@ -506,12 +569,13 @@ def _judge_area(need: Need, candidate: Candidate) -> Reason:
     if area is None:
         return Reason(Factor.AREA, NEUTRAL, gettext_noop("floor area unknown"))
     params = _known(area=area, min_area=low, max_area=high)
+    score = _area_score(need, area)
     if low is not None and area < low:
         message = gettext_noop("{area} m² is smaller than your minimum of {min_area} m²")
-        return Reason(Factor.AREA, _score_for_miss(low - area, low), message, params)
+        return Reason(Factor.AREA, score, message, params)
     if high is not None and area > high:
         message = gettext_noop("{area} m² is larger than your maximum of {max_area} m²")
-        return Reason(Factor.AREA, _score_for_miss(area - high, high), message, params)
+        return Reason(Factor.AREA, score, message, params)
     if low is None:
         message = gettext_noop("{area} m² fits your maximum of {max_area} m²")
     elif high is None:
@@ -519,6 +583,20 @@ def _judge_area(need: Need, candidate: Candidate) -> Reason:
     else:
         message = gettext_noop("{area} m² fits your {min_area}–{max_area} m²")  # noqa: RUF001
     return Reason(Factor.AREA, FULL, message, params)
+
+
+def _area_score(need: Need, area: float | None) -> int:
+    """The area factor's score (``_judge_area`` says why)."""
+    low, high = need.min_area_m2, need.max_area_m2
+    if low is None and high is None:
+        return FULL
+    if area is None:
+        return NEUTRAL
+    if low is not None and area < low:
+        return _score_for_miss(low - area, low)
+    if high is not None and area > high:
+        return _score_for_miss(area - high, high)
+    return FULL
 
 
 def _known(**values: object) -> dict[str, object]:

@@ -1,0 +1,29 @@
+"""The unread-messages badge in the navigation, and reported messages in the moderation queue."""
+
+from django import template
+from django.db.models import Q
+
+from openpromotor.conversations.models import Message, MessageReport
+
+register = template.Library()
+
+
+@register.simple_tag
+def unread_message_count(user) -> int:
+    if not user.is_authenticated:
+        return 0
+    return (
+        Message.objects.filter(read_at__isnull=True)
+        .filter(Q(conversation__starter=user) | Q(conversation__recipient=user))
+        .exclude(sender=user)
+        .count()
+    )
+
+
+@register.simple_tag
+def open_message_reports(user):
+    if not user.has_perm("conversations.moderate"):
+        return []
+    return MessageReport.objects.filter(state=MessageReport.State.OPEN).select_related(
+        "message", "message__sender", "reporter"
+    )[:100]

@@ -1,0 +1,1 @@
+"""The workspace views, one module per part (see ``urls.py``)."""
