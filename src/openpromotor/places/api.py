@@ -252,15 +252,16 @@ def place_clusters(
     groups = cluster_places(_filtered(filters), zoom)
     single_ids = [group.id for group in groups if not isinstance(group, Cluster)]
     singles = _with_summary_fields(Place.objects.filter(pk__in=single_ids)).in_bulk()
-    features = []
+    features, count = [], 0
     for group in groups:
         if isinstance(group, Cluster):
             features.append(_cluster_feature(group))
-        else:
+            count += group.count
+        elif group.id in singles:  # not deleted since the clusters were counted
             feature = _summary_feature(request, singles[group.id])
             feature["properties"]["cluster"] = False
             features.append(feature)
-    count = sum(group.count if isinstance(group, Cluster) else 1 for group in groups)
+            count += 1
     body = {"type": "FeatureCollection", "features": features, "count": count}
     return JsonResponse(body, content_type=GEOJSON)
 
