@@ -237,7 +237,7 @@ def test_the_overview_filters_and_maps(client):
     url = reverse("projects:list")
     everything = client.get(url).content.decode()
     assert "Kapel Antwerpen" in everything and "School Gent" in everything
-    assert 'id="projects-points"' in everything and "data-projects-map" in everything
+    assert 'id="projects-points"' in everything and 'data-map="points"' in everything
     by_municipality = client.get(url + f"?municipality={gent.pk}").content.decode()
     assert "School Gent" in by_municipality and "Kapel Antwerpen" not in by_municipality
     by_purpose = client.get(url + "?purpose=culture").content.decode()

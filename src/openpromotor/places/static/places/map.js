@@ -20,6 +20,9 @@
  *   data-text-pin                     the pin's accessible name (else the map's aria-label)
  *
  * data-map="point": a still map with one marker, e.g. on a place's page.
+ *
+ * data-map="points": markers with a link each, from a JSON block (json_script) whose id is in
+ *   data-points: [{name, url, lat, lon}, …]; e.g. the projects overview.
  *   data-tile-url, data-attribution, data-latitude, data-longitude
  */
 (function () {
@@ -374,7 +377,29 @@
     L.marker(point, { interactive: false, keyboard: false }).addTo(map);
   }
 
-  const INITIALIZERS = { browse: initBrowse, picker: initPicker, point: initPoint };
+  /* --- A few linked points, e.g. the projects overview -------------------------------------- */
+
+  function initPoints(element) {
+    const points = JSON.parse(document.getElementById(element.dataset.points).textContent);
+    const map = createMap(element, { scrollWheelZoom: false });
+    for (const point of points) {
+      const link = document.createElement("a");
+      link.href = point.url;
+      link.textContent = point.name;
+      L.marker([point.lat, point.lon], { title: point.name, alt: point.name })
+        .bindPopup(link)
+        .addTo(map);
+    }
+    const bounds = points.map((point) => [point.lat, point.lon]);
+    map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
+  }
+
+  const INITIALIZERS = {
+    browse: initBrowse,
+    picker: initPicker,
+    point: initPoint,
+    points: initPoints,
+  };
   for (const element of document.querySelectorAll("[data-map]")) {
     const init = INITIALIZERS[element.dataset.map];
     if (init) init(element);
