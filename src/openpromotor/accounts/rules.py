@@ -16,18 +16,21 @@ def is_verified(user) -> bool:
     return user._is_verified
 
 
+def _group_names(user) -> set[str]:
+    """The person's groups, read once per request: templates ask for them many times."""
+    if not hasattr(user, "_group_names"):
+        user._group_names = set(user.groups.values_list("name", flat=True))
+    return user._group_names
+
+
 @rules.predicate
 def is_moderator(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name=MODERATORS_GROUP).exists()
-    )
+    return user.is_authenticated and (user.is_superuser or MODERATORS_GROUP in _group_names(user))
 
 
 @rules.predicate
 def is_staff_member(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists()
-    )
+    return user.is_authenticated and (user.is_superuser or STAFF_GROUP in _group_names(user))
 
 
 @rules.predicate
