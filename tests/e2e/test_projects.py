@@ -90,6 +90,9 @@ def test_a_group_works_through_its_first_phase(page, browser, axe, live_server, 
     page.get_by_role("link", name="Roadmap").click()
     page.get_by_role("button", name="Add Bouwkundige opname").click()
     expect(page.locator("#board-status")).to_contain_text("Bouwkundige opname")
+    # The board gives the focus back to the button after htmx settles; wait for it, or that
+    # late focus would pull the keyboard away from the phase chosen next.
+    expect(page.get_by_role("button", name="Add Bouwkundige opname")).to_be_focused()
     phase_select = page.locator(".step-card", has_text="Asbestinventaris").get_by_label("Phase")
     phase_select.focus()
     phase_select.select_option(label="1. Verkennen en diagnose")
