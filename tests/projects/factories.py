@@ -12,6 +12,8 @@ PUBLIC_PARTS = {
     "roadmap_is_public": True,
     "discussions_are_public": True,
     "documents_are_public": True,
+    "participation_plan_is_public": True,
+    "charter_is_public": True,
 }
 PRIVATE_PARTS = {field: False for field in PUBLIC_PARTS}
 

@@ -38,6 +38,8 @@ VISIBILITY_FIELDS = [
     "roadmap_is_public",
     "discussions_are_public",
     "documents_are_public",
+    "participation_plan_is_public",
+    "charter_is_public",
 ]
 ABOUT_FIELDS = ["name", "summary", "story", "purpose", "legal_form", "municipality"]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

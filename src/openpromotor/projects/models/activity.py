@@ -32,6 +32,9 @@ class EventKind(models.TextChoices):
     DOCUMENT = "document", _("new documents and versions")
     MEMBERS = "members", _("members join or leave, requests to join")
     NEWS = "news", _("news posts of projects I follow or belong to")
+    PARTICIPATION = "participation", _("stakeholders, participation plan, governance bodies")
+    CHARTER = "charter", _("the charter is changed, adopted or signed")
+    DECISION = "decision", _("proposals open, close and get an outcome")
 
 
 class Frequency(models.TextChoices):
@@ -49,6 +52,9 @@ DEFAULT_FREQUENCIES = {
     EventKind.DOCUMENT: Frequency.DAILY,
     EventKind.MEMBERS: Frequency.INSTANT,
     EventKind.NEWS: Frequency.WEEKLY,
+    EventKind.PARTICIPATION: Frequency.DAILY,
+    EventKind.CHARTER: Frequency.DAILY,
+    EventKind.DECISION: Frequency.INSTANT,
 }
 
 
@@ -59,8 +65,8 @@ class Activity(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    kind = models.CharField(max_length=12, choices=EventKind.choices)
-    part = models.CharField(max_length=12)
+    kind = models.CharField(max_length=16, choices=EventKind.choices)
+    part = models.CharField(max_length=20)
     template = models.CharField(max_length=300)
     params = models.JSONField(default=dict)
     url = models.CharField(max_length=300, blank=True)
@@ -117,7 +123,7 @@ class NotificationSetting(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_settings"
     )
-    kind = models.CharField(max_length=12, choices=EventKind.choices)
+    kind = models.CharField(max_length=16, choices=EventKind.choices)
     frequency = models.CharField(max_length=8, choices=Frequency.choices)
 
     class Meta:

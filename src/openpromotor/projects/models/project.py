@@ -58,6 +58,8 @@ class Part(models.TextChoices):
     ROADMAP = "roadmap", _("roadmap (phases, goals, milestones, evaluations)")
     DISCUSSIONS = "discussions", _("discussions")
     DOCUMENTS = "documents", _("documents")
+    PARTICIPATION_PLAN = "participation_plan", _("participation plan")
+    CHARTER = "charter", _("adopted charter")
 
 
 PART_FIELDS = {
@@ -66,6 +68,8 @@ PART_FIELDS = {
     Part.ROADMAP: "roadmap_is_public",
     Part.DISCUSSIONS: "discussions_are_public",
     Part.DOCUMENTS: "documents_are_public",
+    Part.PARTICIPATION_PLAN: "participation_plan_is_public",
+    Part.CHARTER: "charter_is_public",
 }
 
 
@@ -124,6 +128,10 @@ class Project(models.Model):
     roadmap_is_public = models.BooleanField(_("the roadmap is public"), default=True)
     discussions_are_public = models.BooleanField(_("the discussions are public"), default=False)
     documents_are_public = models.BooleanField(_("the documents are public"), default=False)
+    participation_plan_is_public = models.BooleanField(
+        _("the participation plan is public"), default=False
+    )
+    charter_is_public = models.BooleanField(_("the adopted charter is public"), default=False)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="projects"
     )

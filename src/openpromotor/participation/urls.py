@@ -1,0 +1,5 @@
+from django.urls import path  # noqa: F401 (the helper fills in the routes)
+
+app_name = "participation"
+
+urlpatterns = []
