@@ -82,6 +82,32 @@ def test_a_conversation_about_a_place_goes_to_its_owner(client):
     url = reverse("conversations:start_place", args=[place.pk])
     client.post(url, {"body": "Mogen we het pand bezoeken?"})
     assert Conversation.objects.get().recipient == owner
+
+
+def test_the_owner_of_a_building_stays_anonymous_in_the_conversation(client, on_commit, settings):
+    settings.LANGUAGE_CODE = "en"
+    owner = UserFactory(display_name="Marc Eigenaar")
+    place = PlaceFactory(owner=owner)
+    writer = UserFactory(display_name="Lotte Zoeker")
+    client.force_login(writer)
+    start_url = reverse("conversations:start_place", args=[place.pk])
+    page = client.get(start_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Marc Eigenaar" not in page and "To the owner of" in page
+    with on_commit(execute=True):
+        client.post(start_url, {"body": "Mogen we het pand bezoeken?"})
+    conversation = Conversation.objects.get()
+    client.force_login(owner)
+    with on_commit(execute=True):
+        client.post(conversation.get_absolute_url(), {"body": "Ja, zaterdag."})
+    notice = mail.outbox[-1]
+    assert notice.to == [writer.email]
+    assert "Marc Eigenaar" not in notice.body and "Marc Eigenaar" not in notice.subject
+    client.force_login(writer)
+    for url in (conversation.get_absolute_url(), reverse("conversations:inbox")):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert "Marc Eigenaar" not in page and "the owner" in page
+    client.force_login(owner)  # the owner sees who wrote
+    assert "Lotte Zoeker" in client.get(conversation.get_absolute_url()).content.decode()
     unowned = PlaceFactory()
     assert client.get(reverse("conversations:start_place", args=[unowned.pk])).status_code == 404
 

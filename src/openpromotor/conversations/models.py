@@ -2,7 +2,9 @@
 
 Only the two parties read a conversation; moderators see a message only when one of them
 reports it. Nobody ever sees the other party's e-mail address: notices go out from the
-platform's address and answers are written on the platform.
+platform's address and answers are written on the platform. In a conversation about a
+building, its owner is shown as "the owner", never by name: the public never learns who owns
+a building.
 """
 
 from django.conf import settings
@@ -71,6 +73,10 @@ class Conversation(models.Model):
 
     def other_party(self, user):
         return self.recipient if user.pk == self.starter_id else self.starter
+
+    def hides(self, user) -> bool:
+        """Whether this party is a building's owner, shown as "the owner" and not by name."""
+        return self.place_id is not None and user is not None and user.pk == self.recipient_id
 
 
 class Message(models.Model):

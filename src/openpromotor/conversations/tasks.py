@@ -8,6 +8,9 @@ from openpromotor.core.notify import notify
 NEW_MESSAGE = gettext_noop(
     "{name} sent you a message about “{subject}”. Read and answer it on Open Promotor."
 )
+OWNER_MESSAGE = gettext_noop(
+    "The owner of “{subject}” sent you a message. Read and answer it on Open Promotor."
+)
 
 
 @task()
@@ -22,6 +25,8 @@ def notify_message(message_id: int) -> bool:
     recipient = message.conversation.other_party(message.sender)
     if recipient is None or not recipient.is_active:
         return False
-    params = {"name": message.sender.display_name, "subject": message.conversation.subject}
-    notify(recipient, NEW_MESSAGE, params, message.conversation.get_absolute_url())
+    conversation = message.conversation
+    params = {"name": message.sender.display_name, "subject": conversation.subject}
+    template = OWNER_MESSAGE if conversation.hides(message.sender) else NEW_MESSAGE
+    notify(recipient, template, params, conversation.get_absolute_url())
     return True

@@ -89,7 +89,13 @@ def _start(request, recipient, title, back_url, **subject):
             )
             messages.success(request, _("Your message was sent."))
             return redirect(conversation)
-    context = {"form": form, "recipient": recipient, "title": title, "back_url": back_url}
+    context = {
+        "form": form,
+        "recipient": recipient,
+        "title": title,
+        "back_url": back_url,
+        "about_place": "place" in subject,
+    }
     return render(request, "conversations/start.html", context)
 
 

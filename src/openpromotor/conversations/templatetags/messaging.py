@@ -2,10 +2,20 @@
 
 from django import template
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
+from openpromotor.accounts.templatetags.people import person_name
 from openpromotor.conversations.models import Message, MessageReport
 
 register = template.Library()
+
+
+@register.filter
+def party_name(user, conversation) -> str:
+    """A party's name as the conversation shows it: a building's owner stays anonymous."""
+    if conversation.hides(user):
+        return _("the owner")
+    return person_name(user)
 
 
 @register.simple_tag
