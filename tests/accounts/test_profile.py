@@ -1,9 +1,10 @@
 import json
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from openpromotor.accounts.models import Role, User
+from openpromotor.accounts.models import STAFF_GROUP, Role, User
 from openpromotor.municipalities.models import Municipality
 from tests.core.test_images import image_upload
 from tests.factories import UserFactory
@@ -135,3 +136,16 @@ def test_download_my_data(user_client, user):
     assert data["accounts"]["email"] == user.email
     assert data["accounts"]["roles"] == ["owner"]
     assert data["accounts"]["email_addresses"][0]["verified"] is True
+
+
+@pytest.mark.django_db
+def test_moderators_and_the_team_carry_their_badge_on_what_they_write():
+    from openpromotor.accounts.templatetags.people import person
+
+    staff = UserFactory(display_name="Ilse Team")
+    staff.groups.add(Group.objects.get(name=STAFF_GROUP))
+    moderator = UserFactory(display_name="Youssef", moderator=True)
+    assert "badge-staff" in person(staff) and "Ilse Team" in person(staff)
+    assert "badge-moderator" in person(moderator)
+    assert "badge" not in person(UserFactory(display_name="Buur"))
+    assert person(UserFactory(display_name="<b>x</b>")).startswith("&lt;b&gt;")

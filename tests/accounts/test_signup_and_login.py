@@ -89,3 +89,30 @@ def test_sign_up_is_rate_limited_per_address(client, settings):
         client.logout()
     assert 429 in codes
     assert User.objects.count() == 20
+
+
+@pytest.mark.django_db
+def test_changing_the_email_address_takes_effect_once_the_new_one_is_verified(client):
+    user = UserFactory(email="oud@example.org")
+    client.force_login(user)
+    response = client.post(
+        reverse("account_email"), {"action_add": "", "email": "nieuw-adres@example.org"}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.email == "oud@example.org"  # nothing changes before the new address is verified
+    assert mail.outbox[-1].to == ["nieuw-adres@example.org"]
+
+    link = re.search(r"https?://testserver(/account/confirm-email/\S+/)", mail.outbox[-1].body)
+    client.post(link.group(1))
+    user.refresh_from_db()
+    assert user.email == "nieuw-adres@example.org"
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == [
+        "nieuw-adres@example.org"
+    ]
+
+
+@pytest.mark.django_db
+def test_nobody_changes_the_email_address_of_someone_else(client):
+    client.post(reverse("account_email"), {"action_add": "", "email": "kaper@example.org"})
+    assert not EmailAddress.objects.filter(email="kaper@example.org").exists()

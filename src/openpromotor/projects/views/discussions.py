@@ -53,7 +53,9 @@ def start_thread(request, pk):
 
 
 def _thread_page(request, project, thread, form=None, status=200):
-    comments = list(thread.comments.select_related("author", "hidden_by"))
+    comments = list(
+        thread.comments.select_related("author", "hidden_by").prefetch_related("author__groups")
+    )
     for comment in comments:
         comment.may_change = request.user.has_perm("projects.change_comment", comment)
         comment.may_hide = request.user.has_perm("projects.hide_comment", comment)
