@@ -53,6 +53,10 @@ def _refuse_insecure() -> None:
         problems.append("ALLOWED_HOSTS must name the site's host names")
     if not env("EMAIL_URL", default=""):
         problems.append("EMAIL_URL must point to a real mail server")
+    if not env("OPERATOR_NAME", default="") or not env("OPERATOR_ADDRESS", default=""):
+        problems.append("OPERATOR_NAME and OPERATOR_ADDRESS must name the controller (GDPR)")
+    if not env("SITE_URL", default="").startswith("https://"):
+        problems.append("SITE_URL must be the site's https:// address (links in e-mails)")
     if problems:
         raise ImproperlyConfigured("Production settings refused: " + "; ".join(problems) + ".")
 
@@ -229,6 +233,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Open Promotor <noreply@o
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_EMAIL = env("CONTACT_EMAIL", default="hallo@openpromotor.be")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The controller named in the privacy notice (the organisation that runs this site).
+OPERATOR_NAME = env("OPERATOR_NAME", default="")
+OPERATOR_ADDRESS = env("OPERATOR_ADDRESS", default="")
 
 # --- Background tasks -------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -55,7 +55,7 @@ def test_healthz_answers_503_when_the_database_fails(client, monkeypatch):
     monkeypatch.setattr(views.connection, "cursor", broken)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["status"] == "error"
+    assert response.json() == {"status": "error", "database": "unreachable"}  # no error text
 
 
 @pytest.mark.django_db
@@ -66,3 +66,14 @@ def test_language_switch_is_remembered(client):
     assert '<html lang="fr">' in html
     client.post(reverse("set_language"), {"language": "nl", "next": "/"})
     assert '<html lang="nl">' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_privacy_notice_names_the_controller_when_it_is_configured(client, settings):
+    settings.LANGUAGE_CODE = "en"
+    page = client.get(reverse("core:privacy"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "names no controller" in page
+    settings.OPERATOR_NAME = "Open Promotor vzw"
+    settings.OPERATOR_ADDRESS = "Voorbeeldstraat 1, 2000 Antwerpen"
+    page = client.get(reverse("core:privacy"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "The controller is Open Promotor vzw, Voorbeeldstraat 1, 2000 Antwerpen" in page

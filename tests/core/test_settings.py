@@ -11,6 +11,9 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "-production-secret-key-for-tests-0123456789",
     "ALLOWED_HOSTS": "openpromotor.example",
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example:587",
+    "SITE_URL": "https://openpromotor.example",
+    "OPERATOR_NAME": "Open Promotor vzw",
+    "OPERATOR_ADDRESS": "Voorbeeldstraat 1, 2000 Antwerpen",
 }
 
 
@@ -40,6 +43,8 @@ def test_check_deploy_is_clean_in_production():
         ("SECRET_KEY", "SECRET_KEY must be set"),
         ("ALLOWED_HOSTS", "ALLOWED_HOSTS must name"),
         ("EMAIL_URL", "EMAIL_URL must point"),
+        ("SITE_URL", "SITE_URL must be the site's https:// address"),
+        ("OPERATOR_NAME", "OPERATOR_NAME and OPERATOR_ADDRESS must name"),
     ],
 )
 def test_production_refuses_a_missing_setting(missing, message):

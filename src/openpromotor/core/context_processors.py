@@ -13,6 +13,8 @@ def site(request):
     return {
         "UNREAD_NOTIFICATIONS": unread,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
+        "OPERATOR_NAME": settings.OPERATOR_NAME,
+        "OPERATOR_ADDRESS": settings.OPERATOR_ADDRESS,
         "PRODUCTION": settings.PRODUCTION,
         "MAP_TILE_URL": settings.MAP_TILE_URL,
         "MAP_ATTRIBUTION": settings.MAP_ATTRIBUTION,

@@ -1,5 +1,7 @@
 """The platform's own pages: home, about, privacy notice, terms, contact, and the health check."""
 
+import logging
+
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
@@ -9,6 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from django_tasks_db.models import DBTaskResult
+
+logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
@@ -35,6 +39,7 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         backlog = DBTaskResult.objects.ready().count()
-    except DatabaseError as error:
-        return JsonResponse({"status": "error", "database": str(error)}, status=503)
+    except DatabaseError:
+        logger.exception("Health check: the database is not reachable")
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok", "tasks": {"backlog": backlog}})
