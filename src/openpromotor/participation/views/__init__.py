@@ -1,0 +1,1 @@
+"""The pages of the stakeholder map, the participation plan and the governance bodies."""
