@@ -18,7 +18,7 @@ PUBLIC_PARTS = {
 PRIVATE_PARTS = {field: False for field in PUBLIC_PARTS}
 
 
-def make_project(coordinator=None, places=(), **fields) -> Project:
+def make_project(coordinator=None, places=(), template=None, **fields) -> Project:
     values = {
         "name": "Samen in de oude school",
         "summary": "Zes gezinnen zoeken een school om samen te wonen.",
@@ -28,7 +28,7 @@ def make_project(coordinator=None, places=(), **fields) -> Project:
         **fields,
     }
     return roadmap.start_project(
-        Project(**values), coordinator or UserFactory(), places=list(places)
+        Project(**values), coordinator or UserFactory(), places=list(places), template=template
     )
 
 

@@ -1,13 +1,16 @@
 """Invitations (also for people without an account), requests to join, leaving, roles and the
 hand-over of coordination; a project never loses its last coordinator."""
 
+import html
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail, signing
 from django.urls import reverse
 
+from openpromotor.accounts.models import User
 from openpromotor.core.models import Notification
 from openpromotor.projects import membership
 from openpromotor.projects.errors import ActionRefused
@@ -53,6 +56,59 @@ def test_an_invitation_reaches_someone_without_an_account(client, on_commit):
     assert Membership.objects.get(project=project, user=newcomer).role == Role.MEMBER
     # A used link no longer works.
     assert client.get(link).status_code == 404
+
+
+def _link_back(page: str, path: str, link: str) -> str:
+    """The page's link to ``path`` that leads back to ``link`` afterwards."""
+    found = re.search(rf'href="({re.escape(path)}\?next=[^"]*)"', page).group(1)
+    found = html.unescape(found)
+    assert unquote(found.split("?next=")[1]) == link
+    return found
+
+
+def test_a_newcomer_signs_up_verifies_the_address_and_accepts(client, on_commit):
+    """The whole way of someone without an account, through the real sign-up and e-mails."""
+    coordinator = UserFactory(display_name="Lotte")
+    project = make_project(coordinator)
+    client.force_login(coordinator)
+    with on_commit(execute=True):
+        _invite(client, project, email="nieuw@example.org", role="expert")
+    link = _link(mail.outbox[-1])
+    client.logout()
+
+    # The link, logged out: sign up from there, with the address the invitation went to.
+    signup = _link_back(client.get(link).content.decode(), reverse("account_signup"), link)
+    assert client.get(signup).status_code == 200
+    account = {
+        "email": "nieuw@example.org",
+        "password1": "een-lang-wachtwoord-77",
+        "password2": "een-lang-wachtwoord-77",
+        "display_name": "Nina Nieuw",
+        "accept_terms": "on",
+    }
+    with on_commit(execute=True):
+        assert client.post(signup, account).status_code == 302
+    newcomer = User.objects.get(email="nieuw@example.org")
+    assert not Membership.objects.filter(user=newcomer).exists()
+
+    # The address is verified through the link in the e-mail.
+    confirmation = mail.outbox[-1]
+    assert confirmation.to == ["nieuw@example.org"]
+    confirm = re.search(r"https?://testserver(/account/confirm-email/\S+/)", confirmation.body)
+    client.post(confirm.group(1))
+    assert EmailAddress.objects.get(user=newcomer).verified
+
+    # Back to the invitation: log in from there, which leads back to it, and accept.
+    login = _link_back(client.get(link).content.decode(), reverse("account_login"), link)
+    response = client.post(login, {"login": account["email"], "password": account["password1"]})
+    assert response["Location"] == link
+    assert "Accept the invitation" in client.get(link).content.decode()
+    with on_commit(execute=True):
+        response = client.post(link, {"answer": "accept"})
+    assert response["Location"] == reverse("projects:workspace", args=[project.pk])
+    assert Membership.objects.get(project=project, user=newcomer).role == Role.EXPERT
+    assert Invitation.objects.get().state == Invitation.State.ACCEPTED
+    assert client.get(reverse("projects:workspace", args=[project.pk])).status_code == 200
 
 
 def test_an_existing_account_also_gets_an_in_app_notice(client, on_commit):

@@ -16,6 +16,7 @@ from tests.factories import UserFactory
 from tests.places.factories import PlaceFactory
 from tests.projects.factories import PUBLIC_PARTS, add_member, make_project
 from tests.projects.test_documents import PDF_BYTES
+from tests.projects.test_workspace import _settings_data
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +184,21 @@ def test_a_pending_place_cannot_be_linked(client, user):
         "municipality": place.municipality.pk,
         "place": place.pk,
     }
-    assert client.post(reverse("projects:create"), data).status_code == 200
+    response = client.post(reverse("projects:create"), data)
+    assert response.status_code == 400
+    assert "This building cannot be linked: it is not published" in response.content.decode()
+    assert not Project.objects.exists()
+
+
+def test_an_invalid_project_form_answers_400_and_keeps_what_was_typed(client, user):
+    client.force_login(user)
+    data = {"name": "", "summary": "Samen wonen in de school.", "purpose": "castle"}
+    response = client.post(reverse("projects:create"), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Please correct the fields marked below." in page
+    assert "Samen wonen in de school." in page
+    assert set(response.context["form"].errors) >= {"name", "purpose", "municipality"}
     assert not Project.objects.exists()
 
 
@@ -276,3 +291,78 @@ def test_a_page_of_the_api_costs_a_fixed_number_of_queries(client, django_assert
         make_project(name=f"Project {number}", places=[PlaceFactory()])
     with django_assert_max_num_queries(4):
         assert len(client.get("/api/v1/projects").json()["items"]) == 6
+
+
+# --- Linked buildings: only published ones, at their public location -------------------------
+
+
+@pytest.fixture
+def linked():
+    """A project linked to a published building that shows only an approximate location, and
+    to buildings that were later rejected, archived, taken back to moderation or found no
+    longer vacant (the places app shows none of those to the public)."""
+    shown = PlaceFactory(
+        title="De gepubliceerde kapel",
+        latitude=51.02713,
+        longitude=4.48127,
+        location_is_approximate=True,
+    )
+    hidden = [
+        PlaceFactory(
+            title=f"GEHEIM-PAND-{status}",
+            status=status,
+            latitude=51.08111 + number * 0.01111,
+            longitude=4.41111 + number * 0.01111,
+        )
+        for number, status in enumerate(
+            (Status.REJECTED, Status.ARCHIVED, Status.PENDING, Status.NO_LONGER_VACANT)
+        )
+    ]
+    project = make_project(places=[*hidden, shown], name="Kapel met buren")
+    return project, shown, hidden
+
+
+def test_only_published_buildings_appear_on_the_public_face(client, linked):
+    project, shown, hidden = linked
+    public_point = (round(shown.public_latitude, 5), round(shown.public_longitude, 5))
+    assert public_point[0] != shown.latitude and public_point[1] != shown.longitude
+    page = client.get(project.get_absolute_url()).content.decode()
+    overview = client.get(reverse("projects:list")).content.decode()
+    listing = client.get("/api/v1/projects").json()["items"][0]
+    detail = client.get(f"/api/v1/projects/{project.pk}").json()
+    assert "De gepubliceerde kapel" in page and shown.get_absolute_url() in page
+    assert f'data-latitude="{public_point[0]:f}"' in page
+    assert json.dumps(public_point[0]) in overview
+    for body in (listing, detail):
+        assert body["places"] == [shown.pk]
+        assert body["location"] == {"latitude": public_point[0], "longitude": public_point[1]}
+    for text in (page, overview, json.dumps(listing), json.dumps(detail)):
+        assert "GEHEIM-PAND" not in text
+        assert "51.02713" not in text and "4.48127" not in text  # never the exact location
+        for place in hidden:
+            assert place.get_absolute_url() not in text
+            assert f"{place.public_latitude:.5f}" not in text
+
+
+def test_a_project_whose_building_is_no_longer_public_loses_its_map(client, linked):
+    project, shown, _hidden = linked
+    shown.status = Status.ARCHIVED
+    shown.save()
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "De gepubliceerde kapel" not in page and 'data-map="point"' not in page
+    overview = client.get(reverse("projects:list")).content.decode()
+    assert "Kapel met buren" in overview and 'data-map="points"' not in overview
+    detail = client.get(f"/api/v1/projects/{project.pk}").json()
+    assert detail["places"] == [] and detail["location"] is None
+
+
+def test_coordinators_still_see_and_can_unlink_a_building_that_is_not_public(client, linked):
+    project, shown, hidden = linked
+    client.force_login(project.created_by)
+    url = reverse("projects:edit", args=[project.pk])
+    page = client.get(url).content.decode()
+    assert "De gepubliceerde kapel" in page
+    assert "GEHEIM-PAND-rejected (not shown to the public: rejected)" in page
+    data = _settings_data(project, keep_places=[shown.pk, hidden[1].pk])
+    assert client.post(url, data).status_code == 302
+    assert set(project.places.all()) == {shown, hidden[1]}

@@ -73,7 +73,7 @@ def test_coordinators_link_buildings_and_choose_what_is_public(client):
     assert project.status == "paused"
     # Someone else's plan and an unknown building are refused, and nothing changes.
     response = client.post(url, data | {"plans": [foreign.pk], "add_place": "99999"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "No published building has this number or address." in page
     assert list(project.plans.all()) == [plan]
@@ -113,3 +113,21 @@ def test_news_posts_public_or_for_members(client):
     client.logout()
     page = client.get(reverse("projects:updates", args=[project.pk])).content.decode()
     assert "Open dag" in page and "Intern" not in page
+
+
+def test_invalid_settings_answer_400_and_change_nothing(client):
+    coordinator = UserFactory()
+    project = make_project(coordinator, name="De oude school")
+    client.force_login(coordinator)
+    url = reverse("projects:edit", args=[project.pk])
+    activities = project.activities.count()
+    data = _settings_data(project, name="", summary="Een nieuwe samenvatting.", status="gone")
+    response = client.post(url, data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Please correct the fields marked below." in page
+    assert "Een nieuwe samenvatting." in page  # what was typed stays in the form
+    assert set(response.context["form"].errors) == {"name", "status"}
+    project.refresh_from_db()
+    assert project.name == "De oude school" and project.summary != "Een nieuwe samenvatting."
+    assert project.activities.count() == activities

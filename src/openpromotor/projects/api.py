@@ -2,7 +2,8 @@
 
 Public data only, for everyone, members included: the project's public face, and each part
 only while the project has made it public. Tasks, members-only parts and members-only news
-never appear here (a test checks that), so a token or a session changes nothing.
+never appear here (a test checks that), so a token or a session changes nothing. Linked
+buildings appear only while they are published (``buildings.py``).
 """
 
 from datetime import date, datetime
@@ -11,6 +12,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from openpromotor.projects import buildings
 from openpromotor.projects.models import (
     LegalForm,
     Part,
@@ -58,9 +60,12 @@ class ProjectOut(Schema):
     current_phase: PhaseRef | None
     progress: ProgressOut
     member_count: int
-    places: list[int] = Field(description="Ids of the linked buildings (see /places/{id})")
+    places: list[int] = Field(
+        description="Ids of the linked buildings that are published (see /places/{id})"
+    )
     location: PointOut | None = Field(
-        description="The public location of the first linked building"
+        description="The public location of the first of these buildings (approximate when "
+        "the building asks for it)"
     )
     url: str = Field(description="The project's public page")
 
@@ -120,7 +125,7 @@ class ErrorOut(Schema):
 
 
 def _summary(request, project) -> dict:
-    places = sorted(project.places.all(), key=lambda place: place.pk)
+    location = buildings.public_location(project)
     phase = project.current_phase
     return {
         "id": project.pk,
@@ -136,13 +141,8 @@ def _summary(request, project) -> dict:
         "current_phase": {"number": phase.number, "title": phase.title} if phase else None,
         "progress": {"closed_phases": project.closed_phases, "phases": project.phase_count},
         "member_count": project.member_count,
-        "places": [place.pk for place in places],
-        "location": {
-            "latitude": round(places[0].public_latitude, 5),
-            "longitude": round(places[0].public_longitude, 5),
-        }
-        if places
-        else None,
+        "places": [place.pk for place in buildings.public_places(project)],
+        "location": {"latitude": location[0], "longitude": location[1]} if location else None,
         "url": request.build_absolute_uri(project.get_absolute_url()),
     }
 
@@ -166,17 +166,12 @@ def _roadmap(project) -> list[dict]:
 
 def _projects():
     """With the counts each item needs, so a page of projects costs a fixed number of queries."""
-    return (
-        Project.objects.select_related("municipality", "current_phase")
-        .prefetch_related("places")
-        .annotate(
-            member_count=Count("memberships", distinct=True),
-            phase_count=Count("phases", distinct=True),
-            closed_phases=Count(
-                "phases", filter=Q(phases__state=Phase.State.CLOSED), distinct=True
-            ),
-        )
+    projects = Project.objects.select_related("municipality", "current_phase").annotate(
+        member_count=Count("memberships", distinct=True),
+        phase_count=Count("phases", distinct=True),
+        closed_phases=Count("phases", filter=Q(phases__state=Phase.State.CLOSED), distinct=True),
     )
+    return buildings.with_public_places(projects)
 
 
 @router.get("", response=ProjectList, summary="Projects (public data)")

@@ -13,6 +13,7 @@ from openpromotor.listings.models import Listing
 from openpromotor.listings.vocabulary import ClosedReason
 from openpromotor.municipalities.models import Municipality
 from openpromotor.places.models import Place
+from openpromotor.places.models import Status as PlaceStatus
 from openpromotor.projects import filetypes
 from openpromotor.projects.models import (
     Comment,
@@ -81,10 +82,23 @@ class ProjectForm(GroupedFieldsMixin, StyledFormMixin, forms.ModelForm):
     """Start a project: from scratch, from a place or from one of the person's own listings."""
 
     place = forms.ModelChoiceField(
-        queryset=Place.objects.published(), required=False, widget=forms.HiddenInput
+        queryset=Place.objects.published(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _(
+                "This building cannot be linked: it is not published (any more). Start the "
+                "project without it, or from another building."
+            )
+        },
     )
     listing = forms.ModelChoiceField(
-        queryset=Listing.objects.none(), required=False, widget=forms.HiddenInput
+        queryset=Listing.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _("This listing cannot be linked: you can link only your own.")
+        },
     )
     template = forms.ModelChoiceField(
         label=_("Roadmap template"), queryset=RoadmapTemplate.objects.all(), required=False
@@ -108,6 +122,14 @@ class ProjectForm(GroupedFieldsMixin, StyledFormMixin, forms.ModelForm):
         else:
             self.fields["template"].initial = templates.filter(is_default=True).first()
             self.fields["template"].empty_label = None
+
+    def clean(self):
+        """The building and the listing are hidden fields: their errors are shown above."""
+        cleaned = super().clean()
+        for name in ("place", "listing"):
+            for error in self.errors.get(name, []):
+                self.add_error(None, error)
+        return cleaned
 
 
 class ProjectSettingsForm(GroupedFieldsMixin, StyledFormMixin, forms.ModelForm):
@@ -142,8 +164,10 @@ class ProjectSettingsForm(GroupedFieldsMixin, StyledFormMixin, forms.ModelForm):
         project = self.instance
         _municipality_field(self.fields["municipality"])
         _phase_choices(self.fields["current_phase"], project)
-        self.fields["keep_places"].queryset = project.places.all()
-        self.fields["keep_places"].initial = list(project.places.all())
+        keep_places = self.fields["keep_places"]
+        keep_places.queryset = project.places.all()
+        keep_places.initial = list(project.places.all())
+        keep_places.label_from_instance = _linked_place_label
         plans = self.fields["plans"]
         plans.queryset = (plans.queryset.filter(owner=user) | project.plans.all()).distinct()
         plans.help_text = _("Your own feasibility plans, and those already linked.")
@@ -172,6 +196,16 @@ class ProjectSettingsForm(GroupedFieldsMixin, StyledFormMixin, forms.ModelForm):
             places.append(self.cleaned_data["add_place"])
         project.places.set(places)
         return project
+
+
+def _linked_place_label(place) -> str:
+    """Coordinators see that a linked building is no longer shown on the project's page."""
+    if place.status == PlaceStatus.PUBLISHED:
+        return place.title
+    return _("%(title)s (not shown to the public: %(status)s)") % {
+        "title": place.title,
+        "status": place.get_status_display(),
+    }
 
 
 class InviteForm(StyledFormMixin, forms.ModelForm):

@@ -113,7 +113,8 @@ def edit_comment(request, pk, comment_pk):
         return redirect(comment.get_absolute_url())
     project = comment.thread.project
     context = workspace_context(request, project, "discussions", comment=comment, form=form)
-    return render(request, "projects/comment_edit.html", context)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "projects/comment_edit.html", context, status=status)
 
 
 @login_required

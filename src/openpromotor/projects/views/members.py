@@ -123,7 +123,9 @@ def request_to_join(request, pk):
             except ActionRefused as refusal:
                 messages.info(request, refusal.message)
             return redirect(project)
-    return render(request, "projects/join_request.html", {"project": project, "form": form})
+    status = 400 if request.method == "POST" else 200
+    context = {"project": project, "form": form}
+    return render(request, "projects/join_request.html", context, status=status)
 
 
 @login_required

@@ -19,9 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
+from openpromotor.charters.public import public_charter
 from openpromotor.core.markdown import render_markdown
+from openpromotor.participation.public import public_plan_context
 from openpromotor.places.models import Place
-from openpromotor.projects import activity, roadmap
+from openpromotor.projects import activity, buildings, roadmap
 from openpromotor.projects.forms import (
     NotificationSettingsForm,
     ProjectFilterForm,
@@ -53,22 +55,22 @@ def _phase_titles() -> list[tuple[int, str]]:
 
 
 def _map_point(project) -> dict | None:
-    places = list(project.places.all())
-    if not places:
+    location = buildings.public_location(project)
+    if location is None:
         return None
-    place = min(places, key=lambda item: item.pk)
+    latitude, longitude = location
     return {
         "name": project.name,
         "url": project.get_absolute_url(),
-        "lat": round(place.public_latitude, 5),
-        "lon": round(place.public_longitude, 5),
+        "lat": latitude,
+        "lon": longitude,
     }
 
 
 def overview(request):
     form = ProjectFilterForm(request.GET or None, phase_titles=_phase_titles())
-    projects = Project.objects.select_related("municipality", "current_phase").prefetch_related(
-        "places"
+    projects = buildings.with_public_places(
+        Project.objects.select_related("municipality", "current_phase")
     )
     if form.is_bound and form.is_valid():
         projects = form.filter(projects)
@@ -104,7 +106,7 @@ def create(request):
         "listing": initial.get("listing"),
         "own_listings": own_listings(request.user).exclude(projects__isnull=False)[:10],
     }
-    return render(request, "projects/create.html", context)
+    return render(request, "projects/create.html", context, status=_form_status(request))
 
 
 def _starting_point(request) -> dict:
@@ -146,7 +148,7 @@ def detail(request, pk):
         else [],
         "members": members if Part.MEMBERS in public else [],
         "member_count": members.count(),
-        "places": project.places.select_related("municipality"),
+        "places": buildings.public_places(project),
         "listings": project.listings.published(),
         "point": _map_point(project),
         "updates": project.updates.filter(is_public=True).select_related("author")[:5],
@@ -156,6 +158,7 @@ def detail(request, pk):
         "open_request": user.is_authenticated
         and project.join_requests.filter(user=user, state=JoinRequest.State.OPEN).exists(),
     }
+    context |= public_charter(project) | public_plan_context(project)
     return render(request, "projects/detail.html", context)
 
 
@@ -183,7 +186,13 @@ def edit(request, pk):
         request,
         "projects/settings.html",
         workspace_context(request, project, "settings", form=form),
+        status=_form_status(request),
     )
+
+
+def _form_status(request) -> int:
+    """A form page shown again after a post was not saved answers 400 (a first look: 200)."""
+    return 400 if request.method == "POST" else 200
 
 
 @login_required
