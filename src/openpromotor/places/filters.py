@@ -71,10 +71,11 @@ class PlaceFilterForm(forms.Form):
         """Apply the cleaned filters to a queryset of places (call after ``is_valid()``)."""
         data = self.cleaned_data
         if data["q"]:
+            # The street is searched only where it is public: an approximate location hides it.
             queryset = queryset.filter(
                 Q(title__icontains=data["q"])
                 | Q(description__icontains=data["q"])
-                | Q(street__icontains=data["q"])
+                | Q(street__icontains=data["q"], location_is_approximate=False)
             )
         for name in ("building_type", "occupancy", "ownership_kind"):
             if data[name]:

@@ -157,7 +157,7 @@ def decide(item: ModerationItem, moderator, accept: bool) -> None:
     elif accept and item.kind == ModerationItem.Kind.ABUSE:
         place.status = Status.ARCHIVED
         place.save(update_fields=["status", "updated_at"])
-        record(place, PlaceChange.Kind.STATUS, moderator, note=item.text)
+        record_change(place, PlaceChange.Kind.STATUS, moderator, note=item.text, notify=True)
     if item.author_id:
         template = DECISION_MESSAGES[(item.kind, accept)]
         params = {"title": place.title}

@@ -271,12 +271,14 @@ def moderation_queue(request):
             reports.select_related("municipality", "reporter").order_by("created_at"), 25
         ).get_page(request.GET.get("page")),
         "items": items.select_related("place", "author").order_by("created_at")[:100],
-        "municipalities": Municipality.objects.current()
-        .filter(
-            Q(places__status=Status.PENDING)
-            | Q(places__moderation_items__state=ModerationItem.State.OPEN)
-        )
-        .distinct(),
+        "municipalities": _in_scope(
+            request,
+            Municipality.objects.current().filter(
+                Q(places__status=Status.PENDING)
+                | Q(places__moderation_items__state=ModerationItem.State.OPEN)
+            ),
+            "pk",
+        ).distinct(),
         "municipality": municipality,
         "reject_form": RejectForm(),
     }
