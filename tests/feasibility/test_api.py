@@ -80,3 +80,36 @@ def test_command_reports_bad_input(tmp_path):
     assert raised.value.returncode == 2
     fields = [error["field"] for error in json.loads(err.getvalue())["errors"]]
     assert "acquisition.price" in fields
+
+
+def test_a_community_land_trust_split_over_the_api(client):
+    scenario = example_scenario() | {"land": {"share_of_price": "0.25", "ground_fee_year": 1200}}
+    result = post(client, scenario).json()
+    assert result["land"]["price"]["amount"] == "287500.00"
+    keys = [line["key"] for line in result["capital"]["lines"]]
+    assert "long_lease_duty" in keys
+    assert result["operation"]["ground_fee"]["amount"] == "1200.00"
+    bad = post(client, example_scenario() | {"land": {"share_of_price": "0.25", "fee": 1}})
+    assert bad.status_code == 422
+    fields = {error["field"] for error in bad.json()["errors"]}
+    assert fields == {"land.ground_fee_year", "land.fee"}
+
+
+def test_command_compares_with_a_variant():
+    out = StringIO()
+    call_command(
+        "feasibility",
+        "compare",
+        str(EXAMPLE),
+        "--variant",
+        "clt_split",
+        "--land-share",
+        "0.25",
+        "--ground-fee",
+        "1200",
+        stdout=out,
+    )
+    table = json.loads(out.getvalue())
+    assert table["names"][1] == "CLT split: land 25 %, ground fee 1,200.00 a year"
+    rows = {row["key"]: row for row in table["rows"]}
+    assert rows["capital.lines.long_lease_duty"]["values"] == ["0.00", "5940.00"]

@@ -64,3 +64,33 @@ def test_runs_as_a_module():
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["name"].startswith("Antwerp")
+
+
+def test_evaluate_can_be_named(capsys):
+    assert main(["evaluate", str(EXAMPLE)]) == 0
+    assert json.loads(capsys.readouterr().out)["capital"]["total"]["amount"] == "7720860.76"
+
+
+def test_compare_a_scenario_with_ready_made_variants(tmp_path, capsys):
+    clt = tmp_path / "clt.json"
+    land = {"share_of_price": 0.25, "ground_fee_year": 1200}
+    clt.write_text(json.dumps(json.loads(EXAMPLE.read_text()) | {"land": land}))
+    argv = ["compare", str(EXAMPLE), str(clt), "--variant", "works_vat", "--variant", "buyer"]
+    assert main(argv) == 0
+    table = json.loads(capsys.readouterr().out)
+    assert len(table["names"]) == 4
+    assert table["names"][2:] == ["6 % VAT on works", "Individual purchases at 2 % duty"]
+    rows = {row["key"]: row for row in table["rows"]}
+    assert rows["capital.lines.long_lease_duty"]["values"] == ["0.00", "5940.00", "0.00", "0.00"]
+    assert rows["capital.lines.acquisition_price"]["values"][1] == "862500.00"
+
+
+def test_compare_reports_a_variant_without_its_figures(capsys):
+    assert main(["compare", str(EXAMPLE), "--variant", "clt_split"]) == 2
+    fields = [e["field"] for e in json.loads(capsys.readouterr().err)["errors"]]
+    assert fields == ["variant.land_share", "variant.ground_fee"]
+
+
+def test_compare_rejects_an_unknown_variant(capsys):
+    assert main(["compare", str(EXAMPLE), "--variant", "cheaper"]) == 2
+    assert "invalid choice" in capsys.readouterr().err

@@ -71,6 +71,7 @@ def test_rent_per_unit_shares_the_cost_rent_by_area():
         "count": 2,
         "rent_month": "158.95",
         "basis": unit["basis"],
+        "basis_text": unit["basis_text"],
     }
 
 

@@ -57,7 +57,7 @@ def test_no_rate_before_the_first_entry():
 def test_an_entry_without_a_date_applies_always():
     rate = legal_rate("mortgage_registration", date(1990, 1, 1))
     assert rate.value == Decimal("0.01")
-    assert rate.describe() == rate.note
+    assert rate.describe().english() == rate.note
 
 
 def test_the_notary_scale_has_an_open_top_band():
@@ -65,4 +65,4 @@ def test_the_notary_scale_has_an_open_top_band():
     assert scale.bands[0].up_to == Decimal("7500")
     assert scale.bands[0].rate == Decimal("0.0456")
     assert scale.bands[-1].up_to is None
-    assert "1950-12-16" in scale.describe()
+    assert "1950-12-16" in scale.describe().english()

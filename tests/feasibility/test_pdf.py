@@ -37,7 +37,7 @@ def test_the_pdf_holds_the_plan(user):
     assert euro(result["capital"]["total"]["amount"]) in text
     assert euro(result["financing"]["monthly_payment"]["amount"], 2) in text
     assert "Registration duty" in text
-    assert "12 % x price 1,150,000.00" in text
+    assert "12\u00a0% x price 1,150,000.00" in text
     assert "check with a tax adviser" in text.lower().replace("\n", " ")
     assert "Bank loan interest rate" in text
     assert "Project cost by part" in text
@@ -50,3 +50,16 @@ def test_download_from_the_plan_page(user_client, user):
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="oude-school.pdf"'
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_pdf_of_a_land_split(user):
+    land = {"share_of_price": "0.25", "ground_fee_year": "1200"}
+    plan = make_plan(user, scenario=report.example_scenario() | {"land": land})
+    outcome = report.build(plan.current_version.scenario)
+    text = " ".join(pdf_text(plan_pdf(plan, outcome)).split())
+    assert "Registration duty on the long lease" in text
+    assert "€ 5,940.00" in text.replace("\u00a0", " ")
+    assert "Land part, kept by the trust" in text
+    assert "Ground fee (canon)" in text
+    assert "Land part (% of the purchase price)" in text  # the assumptions
+    assert "the community land trust buys it" in text  # the point to check

@@ -29,9 +29,10 @@ class Errors(Schema):
 REQUEST_BODY = {
     "required": True,
     "description": (
-        "A scenario: the blocks building, acquisition, works, fees, financing, operation and "
-        "lifecycle, every one optional except building.gross_floor_area_m2. Rates are "
-        "fractions (0.035 is 3.5 %). Unknown keys are errors."
+        "A scenario: the blocks building, acquisition, works, fees, financing, operation, "
+        "lifecycle and land (a community land trust's land/building split), every one optional "
+        "except building.gross_floor_area_m2. Rates are fractions (0.035 is 3.5 %). Unknown "
+        "keys are errors."
     ),
     "content": {
         "application/json": {
@@ -48,8 +49,9 @@ REQUEST_BODY = {
     summary="Evaluate a feasibility scenario",
     description=(
         "Project cost with every line and its basis, financing, cost rent, life-cycle cost and "
-        "warnings. Money is a string with two decimals. Bad input answers 422 with one "
-        "{field, message} per problem."
+        "warnings. Money is a string with two decimals. Texts are English; label_text, "
+        "basis_text and message_text give each as a template id with its parameters, for a "
+        "translation. Bad input answers 422 with one {field, message} per problem."
     ),
     openapi_extra={"requestBody": REQUEST_BODY},
 )

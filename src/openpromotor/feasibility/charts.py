@@ -15,6 +15,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
+from openpromotor.feasibility.engine.operation import RUNNING_COSTS
+
 COLOURS = ("#1b4f72", "#a04000", "#1e6b3a", "#6c3483", "#7b241c", "#424949", "#0e6655", "#7d6608")
 TEXT = "#212529"
 AXIS = "#5c636a"
@@ -32,7 +34,7 @@ COST_GROUPS = (
     (pgettext_lazy("cost part", "Purchase price"), ("acquisition_price",)),
     (
         pgettext_lazy("cost part", "Acquisition taxes and fees"),
-        ("registration_duty", "notary_fee", "notary_fee_vat", "deed_costs"),
+        ("registration_duty", "notary_fee", "notary_fee_vat", "deed_costs", "long_lease_duty"),
     ),
     (pgettext_lazy("cost part", "Works and contingency"), ("works", "contingency")),
     (pgettext_lazy("cost part", "VAT on works"), ("works_vat",)),
@@ -121,7 +123,7 @@ def cash_flow(result: dict, uid: str = "cashflow") -> Chart:
     running = sum(
         (
             Decimal(result["operation"][key]["amount"])
-            for key in ("maintenance", "insurance", "property_tax", "management")
+            for key in RUNNING_COSTS
             if key in result["operation"]
         ),
         Decimal(0),

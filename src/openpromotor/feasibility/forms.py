@@ -4,17 +4,22 @@ Each form's prefix is the scenario block it fills and each field is named after 
 so an engine error such as ``financing.tranches[1].annual_rate`` finds its field mechanically
 (``Planner.add_engine_errors``). Blank fields are left out of the scenario, so the engine applies
 its documented default; rates are typed as percentages and handed to the engine as fractions.
+The default financing is the one list shown filled in, so that a person sees and changes it.
 Help texts summarise FEASIBILITY.md (section numbers in brackets).
 """
 
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from urllib.parse import urlsplit
 
 from django import forms
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 
 from openpromotor.core.forms import StyledFormMixin
+from openpromotor.feasibility.engine.scenario import default_tranches, scenario_json
 from openpromotor.places.models import Place
 
 HUNDRED = Decimal(100)
@@ -71,10 +76,8 @@ def _text(label, help_text="", max_length=100):
     return forms.CharField(label=label, help_text=help_text, required=False, max_length=max_length)
 
 
-class BlockForm(StyledFormMixin, forms.Form):
-    """A form whose fields are keys of one scenario block; links each input to its messages."""
-
-    nested: dict[str, str] = {}
+class DescribedFieldsMixin:
+    """Links each input to its help text and to its message (``_field.html`` renders both)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,6 +85,17 @@ class BlockForm(StyledFormMixin, forms.Form):
             html_id = f"id_{self.add_prefix(name)}"
             described = [f"{html_id}_helptext"] if form_field.help_text else []
             form_field.widget.attrs["aria-describedby"] = " ".join([*described, f"{html_id}-error"])
+
+
+class BlockForm(DescribedFieldsMixin, StyledFormMixin, forms.Form):
+    """A form whose fields are keys of one scenario block.
+
+    ``legend`` names the group of fields when the form shares its step with another form.
+    """
+
+    nested: dict[str, str] = {}
+    legend = None
+    intro = None
 
     def values(self) -> dict:
         """The cleaned values as scenario JSON: blanks left out, rates as fractions, nesting."""
@@ -120,10 +134,14 @@ class BlockForm(StyledFormMixin, forms.Form):
 
     def field_for(self, path: str) -> str | None:
         """The form field of an engine path inside this block (``mortgage.fixed_costs``)."""
-        for name, nested in self.nested.items():
+        return self.field_name(path)
+
+    @classmethod
+    def field_name(cls, path: str) -> str | None:
+        for name, nested in cls.nested.items():
             if nested == path:
                 return name
-        return path if path in self.fields else None
+        return path if path in cls.base_fields else None
 
 
 def _plain(value: Decimal) -> str:
@@ -186,6 +204,51 @@ class AcquisitionForm(BlockForm):
     deed_costs = _number(
         _("Other deed costs (€, excl. VAT)"),
         _("Searches, certificates, extracts. Default €1,300 plus 21 % VAT (§1.3)."),
+    )
+
+
+class LandForm(BlockForm):
+    """A community land trust keeps the land, the group buys the building (§2.7)."""
+
+    legend = _("Community land trust: land and building split (optional)")
+    intro = _(
+        "The trust buys the land part and keeps it; the group buys only the building and holds "
+        "the land through a long lease (erfpacht) or a building right (opstal), for a yearly "
+        "fee. Leave these fields empty when the group buys land and building (§2.7)."
+    )
+
+    share_of_price = _percent(
+        _("Land part (% of the purchase price)"),
+        _("The part of the price that the trust pays for the land, at its cost or with a subsidy."),
+    )
+    price = _number(_("Or the land part (€)"), _("Instead of a share: the land part as an amount."))
+    ground_fee_year = _number(
+        _("Ground fee (canon, € a year)"),
+        _(
+            "What the group pays the trust every year for the land; it is part of the cost rent. "
+            "There is no default: ask the trust (0 if there is no fee)."
+        ),
+    )
+    lease_years = _whole(
+        _("Term of the lease (years)"),
+        _("Default 99 years, the term of a community land trust's long lease (§2.7)."),
+        min_value=1,
+        max_value=99,
+    )
+    right = _choice(
+        _("Right on the land"),
+        [
+            ("long_lease", _("long lease (erfpacht)")),
+            ("building_right", _("building right (opstal)")),
+        ],
+        blank=_("default: a long lease"),
+    )
+    duty_rate = _percent(
+        _("Registration duty on the lease (%)"),
+        _(
+            "Due on the total of the fees over the term: 5 % since 1 January 2024, 2 % before "
+            "(§1.2). Only to override the legal rate."
+        ),
     )
 
 
@@ -404,6 +467,7 @@ BLOCKS = {
     "scenario": ScenarioForm,
     "building": BuildingForm,
     "acquisition": AcquisitionForm,
+    "land": LandForm,
     "works": WorksForm,
     "fees": FeesForm,
     "financing": FinancingForm,
@@ -419,14 +483,21 @@ STEPS = (
         ["scenario", "building"],
         ["units"],
     ),
-    ("acquisition", _("Acquisition"), _("The purchase and its taxes."), ["acquisition"], []),
+    (
+        "acquisition",
+        _("Acquisition"),
+        _("The purchase and its taxes, and whether a community land trust keeps the land."),
+        ["acquisition", "land"],
+        [],
+    ),
     ("works", _("Works"), _("Works, fees and soft costs."), ["works", "fees"], []),
     (
         "financing",
         _("Financing"),
         _(
-            "Leave the tranches empty for the default: a 70 % bank loan at 3.5 % over 25 years, "
-            "the rest member shares (§2). Give each tranche an amount or a share of the total."
+            "A new plan shows the default: a 70 % bank loan at 3.5 % over 25 years, the rest "
+            "member shares (§2.9); change it or add tranches. Give each tranche an amount or a "
+            "share of the total."
         ),
         ["financing"],
         ["tranches"],
@@ -471,6 +542,8 @@ class Planner:
         self.formsets = {}
         for prefix, spec in LISTS.items():
             rows = (scenario.get(spec.block) or {}).get(spec.key) or []
+            if prefix == "tranches" and not rows:
+                rows = DEFAULT_TRANCHES
             formset_class = forms.formset_factory(spec.form, extra=self.extra_rows, max_num=50)
             self.formsets[prefix] = formset_class(
                 data, prefix=prefix, initial=[spec.form.initial_from(row) for row in rows]
@@ -518,6 +591,9 @@ class Planner:
                     rows.append(row)
                     indexes.append(index)
             self._row_forms[prefix] = indexes
+            if prefix == "tranches" and rows == default_tranche_rows():
+                # The defaults as the planner shows them: the plan still leaves them to the engine.
+                rows = []
             if rows:
                 scenario.setdefault(spec.block, {})[spec.key] = rows
         return scenario
@@ -526,7 +602,7 @@ class Planner:
         """Put each engine error on its field; errors without a field go to ``self.errors``."""
         for error in errors:
             if not self._place(error["field"], error["message"]):
-                self.errors.append(f"{error['field']}: {error['message']}")
+                self.errors.append(f"{field_label(error['field'])}: {error['message']}")
 
     def _place(self, path: str, message: str) -> bool:
         match = PATH.match(path)
@@ -560,6 +636,47 @@ class Planner:
         return True
 
 
+DEFAULT_TRANCHES = scenario_json(default_tranches())
+"""The engine's default financing (§2.9), shown as tranche rows so that a person sees it."""
+
+
+@cache
+def default_tranche_rows() -> list[dict]:
+    """The default tranches as the planner posts them back when nobody changed them."""
+    rows = []
+    for tranche in DEFAULT_TRANCHES:
+        initial = TrancheForm.initial_from(tranche)
+        form = TrancheForm(
+            {f"row-{name}": str(value) for name, value in initial.items()}, prefix="row"
+        )
+        form.is_valid()
+        rows.append(form.values())
+    return rows
+
+
+def field_label(path: str) -> str:
+    """The label of the planner field an engine path refers to, else the path itself."""
+    match = PATH.match(path)
+    if match is None:
+        return path
+    block, list_key, index, rest = match.group("block", "list", "index", "rest")
+    if block in ("name", "description"):
+        block, rest = "scenario", block
+    if list_key is not None:
+        spec = LISTS.get(list_key)
+        if spec is None or spec.block != block:
+            return path
+        row = f"{spec.legend} {int(index) + 1}"
+        if rest in spec.form.base_fields:
+            return f"{row}: {spec.form.base_fields[rest].label}"
+        return row
+    if rest in LISTS and LISTS[rest].block == block:
+        return str(LISTS[rest].legend)
+    form_class = BLOCKS.get(block)
+    name = form_class.field_name(rest) if form_class is not None and rest else None
+    return str(form_class.base_fields[name].label) if name else path
+
+
 def planner_html_id(path: str) -> str | None:
     """The HTML id of the input an engine path (for example of a warning) refers to."""
     match = PATH.match(path)
@@ -569,9 +686,8 @@ def planner_html_id(path: str) -> str | None:
     form_class = BLOCKS.get(block)
     if form_class is None or rest is None:
         return None
-    names = {nested: name for name, nested in form_class.nested.items()}
-    name = names.get(rest, rest)
-    return f"id_{block}-{name}" if name in form_class.base_fields else None
+    name = form_class.field_name(rest)
+    return f"id_{block}-{name}" if name else None
 
 
 class NewPlanForm(StyledFormMixin, forms.Form):
@@ -581,15 +697,106 @@ class NewPlanForm(StyledFormMixin, forms.Form):
     ]
 
     title = forms.CharField(label=_("Title"), max_length=140)
-    place = forms.ModelChoiceField(
+    place = forms.CharField(
         label=_("Building on the map (optional)"),
-        queryset=Place.objects.published().order_by("title"),
         required=False,
-        help_text=_("Its floor area and asking price fill in the plan."),
+        max_length=300,
+        help_text=_(
+            "The number or the address of the building's page, e.g. /panden/12/. Its floor "
+            "area and asking price fill in the plan."
+        ),
     )
     start = forms.ChoiceField(
         label=_("Start from"), choices=STARTS, initial="blank", widget=forms.RadioSelect
     )
+
+    def clean_place(self) -> Place | None:
+        text = self.cleaned_data["place"].strip()
+        if not text:
+            return None
+        place = published_place(text)
+        if place is None:
+            raise forms.ValidationError(_("No published building has this number or address."))
+        return place
+
+
+def published_place(text: str) -> Place | None:
+    """A published place from its number (12) or the address of its page (/panden/12/, or the
+    whole link); None when there is no such place."""
+    text = text.strip()
+    if text.isdigit():
+        number = text
+    else:
+        path = urlsplit(text).path
+        path = "/" + path.strip("/") + "/"
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+        if match.view_name != "places:detail":
+            return None
+        number = str(match.kwargs["pk"])
+    if len(number) > 18:  # beyond any primary key; the database would refuse the number
+        return None
+    return Place.objects.published().filter(pk=int(number)).first()
+
+
+class VariantForm(DescribedFieldsMixin, StyledFormMixin, forms.Form):
+    """Ready-made variants of the first version to compare with it (``engine/variants.py``)."""
+
+    variant = forms.MultipleChoiceField(
+        label=_("Ready-made variants of the first version"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("works_vat", _("the other VAT rate on works: 6 % instead of 21 %, or back (§1.7)")),
+            (
+                "buyer",
+                _(
+                    "the households buy their own homes at the sole-home rate instead of the "
+                    "cooperative's 12 % duty, or back (§1.2)"
+                ),
+            ),
+            (
+                "zurich_split",
+                _(
+                    "a Zürich-style split: 6 % member shares, 14 % subordinated loan, "
+                    "80 % bank loan (§2.8)"
+                ),
+            ),
+            (
+                "clt_split",
+                _(
+                    "a CLT split: a community land trust keeps the land, the group buys the "
+                    "building (§2.7)"
+                ),
+            ),
+        ],
+    )
+    land_share = _percent(
+        _("CLT split: land part (% of the purchase price)"),
+        _("The part of the price the trust pays for the land and keeps."),
+    )
+    ground_fee = _number(
+        _("CLT split: ground fee (€ a year)"),
+        _("What the group pays the trust every year for the land (0 if nothing)."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "clt_split" in cleaned.get("variant", []):
+            for name in ("land_share", "ground_fee"):
+                if cleaned.get(name) is None and name not in self.errors:
+                    self.add_error(name, _("Needed for the CLT split."))
+        return cleaned
+
+    def options(self) -> dict:
+        """The CLT split's figures in the engine's units (a fraction, euro a year)."""
+        share = self.cleaned_data.get("land_share")
+        return {
+            "land_share": None if share is None else _plain(share / HUNDRED),
+            "ground_fee": self.cleaned_data.get("ground_fee"),
+        }
 
 
 class SaveVersionForm(StyledFormMixin, forms.Form):

@@ -8,24 +8,26 @@ analysis and the charts, and never raises on bad input: engine errors come back 
 import copy
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from django.forms import ChoiceField
-from django.utils.formats import number_format
+from django.forms import ChoiceField, DateField, DecimalField, IntegerField
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
-from openpromotor.feasibility import charts
+from openpromotor.feasibility import charts, texts
 from openpromotor.feasibility.charts import Chart
 from openpromotor.feasibility.engine import ScenarioError, evaluate, sensitivity
 from openpromotor.feasibility.engine.sensitivity import PARAMETERS
-from openpromotor.feasibility.forms import BLOCKS, PercentField, planner_html_id
+from openpromotor.feasibility.forms import BLOCKS, PercentField, field_label, planner_html_id
 
 EXAMPLE = Path(__file__).parent / "engine" / "examples" / "antwerp_school.json"
 RATE_PARAMETERS = ("interest_rate", "vacancy_rate", "discount_rate")
 # The engine's decimal arithmetic overflows on absurd figures (a price of 1e30, for example).
-OUT_OF_RANGE = {"field": "scenario", "message": "a number is too large to calculate with"}
+TOO_LARGE = gettext_noop("a number is too large to calculate with")
+OUT_OF_RANGE = {"field": "scenario", "message": TOO_LARGE}
 
 # A step of the plan counts as filled in when the user gave all of these (FEASIBILITY.md has a
 # default for everything else, but not for what makes one project different from another).
@@ -88,15 +90,18 @@ def example_scenario() -> dict:
 
 
 def build(scenario: dict, steps: dict | None = None) -> Report:
-    """Evaluate ``scenario``; with ``steps``, the sensitivity analysis uses them (engine units)."""
+    """Evaluate ``scenario``; with ``steps``, the sensitivity analysis uses them (engine units).
+
+    Every text of the result is in the active language (``texts.localize``).
+    """
     report = Report(scenario=scenario, completeness=completeness(scenario))
     try:
-        report.result = evaluate(_with_schedule(scenario))
+        report.result = texts.localize(evaluate(_with_schedule(scenario)))
     except ScenarioError as error:
-        report.errors = error.errors
+        report.errors = labelled(texts.errors(error.problems))
         return report
     except ArithmeticError:
-        report.errors = [OUT_OF_RANGE]
+        report.errors = labelled([{"field": "scenario", "message": _(TOO_LARGE)}])
         return report
     report.sensitivity = _sensitivity(scenario, steps)
     report.sensitivity_rows = sensitivity_rows(report.sensitivity)
@@ -106,6 +111,11 @@ def build(scenario: dict, steps: dict | None = None) -> Report:
         for warning in report.result["warnings"]
     ]
     return report
+
+
+def labelled(errors: list[dict]) -> list[dict]:
+    """Errors with the label of the planner field they are about, for a list of messages."""
+    return [error | {"label": field_label(error["field"])} for error in errors]
 
 
 def completeness(scenario: dict) -> list[StepState]:
@@ -142,7 +152,7 @@ def _sensitivity(scenario: dict, steps: dict | None) -> dict | None:
     steps = copy.deepcopy(steps) if steps else None
     for _attempt in range(2):
         try:
-            return sensitivity(scenario, steps)
+            return texts.localize(sensitivity(scenario, steps))
         except ScenarioError as error:
             steps = _without_bad_steps(steps, error.errors)
             if steps is None:
@@ -219,21 +229,28 @@ def assumptions(given: dict, filled: dict) -> list[dict]:
             value = _lookup(filled_block, path)
             if value is None:
                 continue
-            if isinstance(form_field, PercentField):
-                text = f"{_number(Decimal(str(value)) * 100)}\u00a0%"
-            elif isinstance(form_field, ChoiceField):
-                text = str(dict(form_field.choices).get(str(value), value))
-            else:
-                text = str(value)
             rows.append(
                 {
                     "label": form_field.label,
-                    "value": text,
+                    "value": _value_text(form_field, value),
                     "given": _lookup(given_block, path) is not None,
                     "basis": form_field.help_text,
                 }
             )
     return rows
+
+
+def _value_text(form_field, value) -> str:
+    """An input's value as the active language writes it: '2,5', '1.150.000', '12 %'."""
+    if isinstance(form_field, PercentField):
+        return texts.percent(Decimal(str(value)))
+    if isinstance(form_field, ChoiceField):
+        return str(dict(form_field.choices).get(str(value), value))
+    if isinstance(form_field, DecimalField | IntegerField):
+        return texts.number(Decimal(str(value)))
+    if isinstance(form_field, DateField):
+        return date_format(date.fromisoformat(value), "DATE_FORMAT")
+    return str(value)
 
 
 def _lookup(block: dict, path: list[str]):

@@ -2,9 +2,13 @@
 
 The planner works without JavaScript (a plain submit recalculates or saves); with htmx, every
 change posts the form to ``calculate``, which answers with the results and, out of band, the
-messages next to the fields. Plans of other people answer 404 so their existence stays hidden;
-a share link only reads (GET), so it can never change a plan.
+messages next to the fields. A full page with bad input answers 400 with the form and its
+messages; ``calculate`` answers them with 200, because htmx does not swap in a 4xx answer and
+the messages would never reach the page. Plans of other people answer 404 so their existence
+stays hidden; a share link only reads (GET), so it can never change a plan.
 """
+
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,14 +21,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from openpromotor.feasibility import charts, report
-from openpromotor.feasibility.engine import ScenarioError, compare
+from openpromotor.feasibility import charts, report, texts
+from openpromotor.feasibility.engine import ScenarioError, compare, variant
 from openpromotor.feasibility.engine.comparison import MAX_SCENARIOS
 from openpromotor.feasibility.forms import (
     NewPlanForm,
     Planner,
     SaveVersionForm,
     SensitivityForm,
+    VariantForm,
+    published_place,
 )
 from openpromotor.feasibility.models import Plan, PlanVersion
 from openpromotor.feasibility.pdf import plan_pdf
@@ -74,20 +80,28 @@ def plan_list(request):
 def plan_create(request):
     if not request.user.has_perm("feasibility.add_plan"):
         raise PermissionDenied(_("Verify your e-mail address before you make a plan."))
-    initial = {"place": request.GET.get("place")} if request.GET.get("place") else {}
+    preview = published_place(request.GET.get("place", ""))
+    initial = {"place": str(preview.pk), "title": preview.title} if preview else {}
     form = NewPlanForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            plan = Plan.objects.create(
-                owner=request.user,
-                title=form.cleaned_data["title"],
-                place=form.cleaned_data["place"],
-            )
-            if form.cleaned_data["start"] == "example":
-                scenario = report.example_scenario() | {"name": plan.title}
-                plan.versions.create(scenario=scenario, note=_("Started from the example"))
-        return redirect(plan)
-    return render(request, "feasibility/plan_create.html", {"form": form})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                plan = Plan.objects.create(
+                    owner=request.user,
+                    title=form.cleaned_data["title"],
+                    place=form.cleaned_data["place"],
+                )
+                if form.cleaned_data["start"] == "example":
+                    scenario = report.example_scenario() | {"name": plan.title}
+                    plan.versions.create(scenario=scenario, note=_("Started from the example"))
+            return redirect(plan)
+        status = 400
+    # The building the plan will be linked to: from its page (?place=12) or as typed.
+    place = form.cleaned_data.get("place") if form.is_bound else preview
+    return render(
+        request, "feasibility/plan_create.html", {"form": form, "place": place}, status=status
+    )
 
 
 @login_required
@@ -95,16 +109,20 @@ def plan_detail(request, pk):
     """The planner. POST ``action=save`` stores a version; any other POST only recalculates."""
     plan = _own_plan(request, pk)
     save_form = SaveVersionForm(request.POST or None)
+    status = 200
     if request.method == "POST":
         if not request.user.has_perm("feasibility.change_plan", plan):
             raise PermissionDenied
         planner, outcome = _evaluate_post(request, plan)
-        if outcome.result is not None and request.POST.get("action") == "save":
+        if outcome.result is None:
+            status = 400
+        elif request.POST.get("action") == "save":
             if save_form.is_valid():
                 _save_version(plan, outcome.scenario, save_form.cleaned_data["note"])
                 messages.success(request, _("Version saved."))
                 return redirect(plan)
-        elif outcome.result is not None:
+            status = 400
+        else:
             # Recalculated without JavaScript: show the figures with fresh empty rows to add to.
             planner = Planner(scenario=outcome.scenario)
     else:
@@ -115,6 +133,7 @@ def plan_detail(request, pk):
         request,
         "feasibility/plan_detail.html",
         _planner_context(plan, planner, outcome, save_form),
+        status=status,
     )
 
 
@@ -158,6 +177,7 @@ def _planner_context(plan, planner, outcome, save_form) -> dict:
         "report": outcome,
         "save_form": save_form,
         "versions": plan.versions.all(),
+        "variant_form": VariantForm(),
         "max_compare": MAX_SCENARIOS,
         "share_url": _share_url(plan),
     }
@@ -207,7 +227,8 @@ def shared_sensitivity(request, token):
 
 def _sensitivity_page(request, plan, scenario, *, shared):
     form = SensitivityForm(request.GET or None)
-    steps = form.cleaned_data["steps"] if form.is_bound and form.is_valid() else None
+    valid = form.is_valid() if form.is_bound else True
+    steps = form.cleaned_data["steps"] if form.is_bound and valid else None
     outcome = report.build(scenario, steps)
     tornados = []
     if outcome.sensitivity is not None:
@@ -219,36 +240,53 @@ def _sensitivity_page(request, plan, scenario, *, shared):
         request,
         "feasibility/sensitivity.html",
         {"plan": plan, "report": outcome, "form": form, "tornados": tornados, "shared": shared},
+        status=200 if valid else 400,
     )
+
+
+@dataclass(frozen=True)
+class Column:
+    """One scenario of a comparison: a saved version or a ready-made variant of the first."""
+
+    label: str
+    scenario: dict
+    plan_title: str = ""
+    note: str = ""
+
+    def name(self, number: int) -> str:
+        if self.plan_title:
+            return f"{number}. {self.plan_title}: {self.label}"
+        return f"{number}. {self.label}"
 
 
 @login_required
 @require_safe
 def compare_view(request):
-    """Up to four versions side by side; only versions of the user's own plans."""
+    """Up to four versions side by side, with ready-made variants of the first one if asked
+    (``variant=clt_split`` and so on); only versions of the user's own plans."""
     ids = [value for value in request.GET.getlist("v") if value.isdigit()][:MAX_SCENARIOS]
     versions = list(
         PlanVersion.objects.filter(pk__in=ids, plan__owner=request.user).select_related("plan")
     )
     versions.sort(key=lambda version: ids.index(str(version.pk)))
+    columns = [Column(_label(v), v.scenario, plan_title=v.plan.title) for v in versions]
+    form = VariantForm(request.GET if "variant" in request.GET else None)
     comparison, errors, chart = None, [], None
-    if versions:
-        scenarios = [
-            version.scenario | {"name": f"{number}. {version.plan.title}: {_label(version)}"}
-            for number, version in enumerate(versions, 1)
+    try:
+        if form.is_bound and _variants_fit(form, versions):
+            columns += _variant_columns(form, versions[0].scenario)
+        if columns and not form.errors:
+            scenarios = [c.scenario | {"name": c.name(n)} for n, c in enumerate(columns, 1)]
+            comparison = texts.localize(compare(scenarios))
+    except ScenarioError as error:
+        errors = texts.errors(error.problems)
+    if comparison is not None:
+        results = zip(columns, comparison["results"], strict=True)
+        options = [
+            (f"{number}. {column.label}", result["lifecycle"])
+            for number, (column, result) in enumerate(results, 1)
         ]
-        try:
-            comparison = compare(scenarios)
-        except ScenarioError as error:
-            errors = error.errors
-        else:
-            options = [
-                (f"{number}. {_label(version)}", result["lifecycle"])
-                for number, (version, result) in enumerate(
-                    zip(versions, comparison["results"], strict=True), 1
-                )
-            ]
-            chart = charts.lifecycle_npv(options, uid="compare-lcc")
+        chart = charts.lifecycle_npv(options, uid="compare-lcc")
     return render(
         request,
         "feasibility/compare.html",
@@ -257,9 +295,35 @@ def compare_view(request):
             "comparison": comparison,
             "errors": errors,
             "chart": chart,
+            "notes": [(c.name(n), c.note) for n, c in enumerate(columns, 1) if c.note],
+            "variant_form": form if form.is_bound else VariantForm(),
             "max_compare": MAX_SCENARIOS,
         },
+        status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _variants_fit(form: VariantForm, versions: list[PlanVersion]) -> bool:
+    """The variant form is valid, there is a version to vary, and all fit in one table."""
+    if not form.is_valid():
+        return False
+    chosen = form.cleaned_data["variant"]
+    if chosen and not versions:
+        form.add_error(None, _("Tick a version first: the variants are made from it."))
+    elif len(versions) + len(chosen) > MAX_SCENARIOS:
+        message = _("Compare at most %(max)d: tick fewer versions or variants.")
+        form.add_error(None, message % {"max": MAX_SCENARIOS})
+    return not form.errors
+
+
+def _variant_columns(form: VariantForm, scenario: dict) -> list[Column]:
+    """The ready-made variants ticked in ``form``, with their texts in the reader's language."""
+    columns = []
+    for key in form.cleaned_data["variant"]:
+        made = variant(scenario, key, **form.options())
+        label, note = texts.text(made.label.to_json()), texts.text(made.note.to_json())
+        columns.append(Column(label, made.scenario, note=note))
+    return columns
 
 
 def _label(version: PlanVersion) -> str:

@@ -10,17 +10,89 @@ Every line is rounded half-up to the cent on its own; the total is the sum of th
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .land import building_price, lease_duty_line
 from .lines import Line, figure_json, total
-from .money import ZERO, money_text, number_text, percent_text, round_cent
+from .money import ZERO, round_cent
 from .rates import FeeBand, legal_rate, notary_fee_scale
-from .scenario import Acquisition, Fees, Financing, Scenario, Tranche, Works
+from .scenario import Acquisition, Fees, Financing, Land, Scenario, Tranche, Works
+from .texts import gettext_noop, joined, literal, money, number, percent, template
 
 DEPTH_NAMES = {
-    "light": "light refresh",
-    "deep": "deep renovation",
-    "conversion": "conversion of a non-residential building",
-    "rebuild": "demolition and rebuild",
+    "light": template("word.depth.light", gettext_noop("light refresh")),
+    "deep": template("word.depth.deep", gettext_noop("deep renovation")),
+    "conversion": template(
+        "word.depth.conversion", gettext_noop("conversion of a non-residential building")
+    ),
+    "rebuild": template("word.depth.rebuild", gettext_noop("demolition and rebuild")),
 }
+LABELS = {
+    key: template(f"label.{key}", english)
+    for key, english in (
+        ("acquisition_price", gettext_noop("Acquisition price")),
+        ("registration_duty", gettext_noop("Registration duty")),
+        ("notary_fee", gettext_noop("Notary fee")),
+        ("notary_fee_vat", gettext_noop("VAT on the notary fee")),
+        ("deed_costs", gettext_noop("Other deed costs incl. VAT")),
+        ("works", gettext_noop("Works")),
+        ("contingency", gettext_noop("Contingency")),
+        ("works_vat", gettext_noop("VAT on works and contingency")),
+        ("fees", gettext_noop("Professional fees")),
+        ("fees_vat", gettext_noop("VAT on fees")),
+        ("soft_costs", gettext_noop("Soft costs")),
+        ("mortgage_registration", gettext_noop("Registration duty on the mortgage")),
+        ("mortgage_duty", gettext_noop("Mortgage duty")),
+        ("mortgage_fixed_costs", gettext_noop("Fixed costs of the credit deed")),
+        ("interest_during_works", gettext_noop("Interest during works")),
+    )
+}
+PRICE = template(
+    "basis.acquisition_price",
+    gettext_noop("price agreed in the deed (duty is due on at least the market value)"),
+)
+DUTY = template("basis.registration_duty", gettext_noop("{rate} x price {price}; {rule}"))
+NOTARY_FEE = template(
+    "basis.notary_fee", gettext_noop("legal scale by band of the price: {bands}; {rule}")
+)
+BANDS = template("formula.bands", gettext_noop("{terms} = {exact}"))
+RATE_TIMES = template("formula.rate_times", gettext_noop("{rate} x {amount}"))
+NOTARY_FEE_VAT = template("basis.notary_fee_vat", gettext_noop("{rate} x notary fee {fee}; {rule}"))
+DEED_COSTS = template(
+    "basis.deed_costs",
+    gettext_noop("{costs} (searches, extracts, certificates) + {rate} VAT"),
+)
+WORKS = template("basis.works", gettext_noop("{cost} €/m² x {area} m² ({depth}), excl. VAT"))
+SHARE_OF_WORKS = template("basis.share_of_works", gettext_noop("{rate} x works {works}"))
+WORKS_VAT = template(
+    "basis.works_vat", gettext_noop("{rate} x (works + contingency) {amount}; {rule}")
+)
+FEES = template(
+    "basis.fees",
+    gettext_noop("{rate} x works {works} (architect, engineers, EPB reporter, safety coordinator)"),
+)
+FEES_VAT = template("basis.fees_vat", gettext_noop("{rate} x fees {fees}; {rule}"))
+SOFT_COSTS = template(
+    "basis.soft_costs",
+    gettext_noop("{how} (permits, surveys, insurance during works, coop set-up, letting)"),
+)
+LUMP_SUM = template("basis.lump_sum", gettext_noop("lump sum given in the scenario"))
+MORTGAGE_DEED = template(
+    "basis.mortgage_deed",
+    gettext_noop("{rate} x secured amount {secured} = {factor} x bank loans {loans}; {rule}"),
+)
+MORTGAGE_FIXED_COSTS = template(
+    "basis.mortgage_fixed_costs",
+    gettext_noop(
+        "notary fee on the credit, administrative costs, VAT and mortgage office fee, "
+        "as one lump sum"
+    ),
+)
+INTEREST_DURING_WORKS = template(
+    "basis.interest_during_works",
+    gettext_noop("({terms}) x {months}/12 years x ½: loans drawn linearly over {months} months"),
+)
+LOAN_INTEREST = template("formula.loan_interest", gettext_noop("{amount} x {rate} ({key})"))
+TOTAL = template("basis.capital_total", gettext_noop("sum of the {count} lines above"))
+PER_M2_GFA = template("basis.per_m2_gfa", gettext_noop("total / {area} m² gross floor area"))
 
 
 @dataclass(frozen=True)
@@ -39,10 +111,9 @@ class Capital:
     def to_json(self) -> dict:
         return {
             "lines": [line.to_json() for line in self.lines],
-            "total": figure_json(self.total, f"sum of the {len(self.lines)} lines above"),
+            "total": figure_json(self.total, TOTAL(count=number(len(self.lines)))),
             "per_m2_gfa": figure_json(
-                self.per_m2_gfa,
-                f"total / {number_text(self.gross_floor_area_m2)} m² gross floor area",
+                self.per_m2_gfa, PER_M2_GFA(area=number(self.gross_floor_area_m2))
             ),
         }
 
@@ -52,7 +123,7 @@ def base_lines(scenario: Scenario) -> list[Line]:
     works = works_cost(scenario.works)
     return _applicable(
         [
-            *acquisition_lines(scenario.acquisition),
+            *acquisition_lines(scenario.acquisition, scenario.land),
             *works_lines(scenario.works, works),
             *fee_lines(scenario.fees, works),
         ]
@@ -64,11 +135,17 @@ def _applicable(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.amount != 0]
 
 
-def acquisition_lines(acquisition: Acquisition) -> list[Line]:
-    """Price, registration duty, notary fee and its VAT, deed costs (§1.1-§1.3)."""
-    price = acquisition.price
-    if price == 0:
-        return []
+def acquisition_lines(acquisition: Acquisition, land: Land | None = None) -> list[Line]:
+    """Price, registration duty, notary fee and its VAT, deed costs (§1.1-§1.3); with a land
+    trust, the price of the building part and the duty on the long lease (§2.7)."""
+    price, price_basis = building_price(acquisition, land)
+    lines = _purchase_lines(acquisition, price, price_basis or PRICE()) if price > 0 else []
+    if land is not None:
+        lines.append(lease_duty_line(land))
+    return lines
+
+
+def _purchase_lines(acquisition: Acquisition, price: Decimal, price_basis) -> list[Line]:
     duty = acquisition.duty_rate
     scale = notary_fee_scale(acquisition.date)
     portions = band_portions(price, scale.bands)
@@ -76,42 +153,36 @@ def acquisition_lines(acquisition: Acquisition) -> list[Line]:
     vat = legal_rate("notary_fee_vat", acquisition.date)
     deed_costs = acquisition.deed_costs
     return [
-        Line(
-            "acquisition_price",
-            "Acquisition price",
-            price,
-            "price agreed in the deed (duty is due on at least the market value)",
-        ),
-        Line(
+        _line("acquisition_price", price, price_basis),
+        _line(
             "registration_duty",
-            "Registration duty",
             round_cent(duty.value * price),
-            f"{percent_text(duty.value)} x price {money_text(price)}; {duty.describe()}",
+            DUTY(rate=percent(duty.value), price=money(price), rule=duty.describe()),
             duty.source,
         ),
-        Line(
+        _line(
             "notary_fee",
-            "Notary fee",
             fee,
-            f"legal scale by band of the price: {_bands_text(portions)}; {scale.describe()}",
+            NOTARY_FEE(bands=_bands_text(portions), rule=scale.describe()),
             scale.source,
         ),
-        Line(
+        _line(
             "notary_fee_vat",
-            "VAT on the notary fee",
             round_cent(vat.value * fee),
-            f"{percent_text(vat.value)} x notary fee {money_text(fee)}; {vat.describe()}",
+            NOTARY_FEE_VAT(rate=percent(vat.value), fee=money(fee), rule=vat.describe()),
             vat.source,
         ),
-        Line(
+        _line(
             "deed_costs",
-            "Other deed costs incl. VAT",
             round_cent(deed_costs * (1 + vat.value)),
-            f"{money_text(deed_costs)} (searches, extracts, certificates) "
-            f"+ {percent_text(vat.value)} VAT",
+            DEED_COSTS(costs=money(deed_costs), rate=percent(vat.value)),
             vat.source,
         ),
     ]
+
+
+def _line(key: str, amount: Decimal, basis, source: str | None = None) -> Line:
+    return Line(key, LABELS[key](), amount, basis, source)
 
 
 def band_portions(price: Decimal, bands: tuple[FeeBand, ...]) -> list[tuple[Decimal, Decimal]]:
@@ -127,10 +198,10 @@ def band_portions(price: Decimal, bands: tuple[FeeBand, ...]) -> list[tuple[Deci
     return portions
 
 
-def _bands_text(portions: list[tuple[Decimal, Decimal]]) -> str:
+def _bands_text(portions: list[tuple[Decimal, Decimal]]):
     exact = sum(portion * rate for portion, rate in portions)
-    terms = " + ".join(f"{percent_text(rate)} x {money_text(part)}" for part, rate in portions)
-    return f"{terms} = {number_text(exact)}"
+    terms = [RATE_TIMES(rate=percent(rate), amount=money(part)) for part, rate in portions]
+    return BANDS(terms=joined(terms, " + "), exact=number(exact))
 
 
 def works_cost(works: Works) -> Decimal:
@@ -142,25 +213,26 @@ def works_lines(works: Works, cost: Decimal) -> list[Line]:
     contingency = round_cent(works.contingency_rate * cost)
     vat = works.vat_rate
     return [
-        Line(
+        _line(
             "works",
-            "Works",
             cost,
-            f"{number_text(works.cost_per_m2)} €/m² x {number_text(works.area_m2)} m² "
-            f"({DEPTH_NAMES[works.depth]}), excl. VAT",
+            WORKS(
+                cost=number(works.cost_per_m2),
+                area=number(works.area_m2),
+                depth=DEPTH_NAMES[works.depth](),
+            ),
         ),
-        Line(
+        _line(
             "contingency",
-            "Contingency",
             contingency,
-            f"{percent_text(works.contingency_rate)} x works {money_text(cost)}",
+            SHARE_OF_WORKS(rate=percent(works.contingency_rate), works=money(cost)),
         ),
-        Line(
+        _line(
             "works_vat",
-            "VAT on works and contingency",
             round_cent(vat.value * (cost + contingency)),
-            f"{percent_text(vat.value)} x (works + contingency) {money_text(cost + contingency)}; "
-            f"{vat.describe()}",
+            WORKS_VAT(
+                rate=percent(vat.value), amount=money(cost + contingency), rule=vat.describe()
+            ),
             vat.source,
         ),
     ]
@@ -171,31 +243,19 @@ def fee_lines(fees: Fees, works: Decimal) -> list[Line]:
     amount = round_cent(fees.rate * works)
     vat = fees.vat_rate
     if fees.soft_costs is not None:
-        soft, soft_basis = fees.soft_costs, "lump sum given in the scenario"
+        soft, soft_basis = fees.soft_costs, LUMP_SUM()
     else:
         soft = round_cent(fees.soft_costs_rate * works)
-        soft_basis = f"{percent_text(fees.soft_costs_rate)} x works {money_text(works)}"
+        soft_basis = SHARE_OF_WORKS(rate=percent(fees.soft_costs_rate), works=money(works))
     return [
-        Line(
-            "fees",
-            "Professional fees",
-            amount,
-            f"{percent_text(fees.rate)} x works {money_text(works)} (architect, engineers, "
-            "EPB reporter, safety coordinator)",
-        ),
-        Line(
+        _line("fees", amount, FEES(rate=percent(fees.rate), works=money(works))),
+        _line(
             "fees_vat",
-            "VAT on fees",
             round_cent(vat.value * amount),
-            f"{percent_text(vat.value)} x fees {money_text(amount)}; {vat.describe()}",
+            FEES_VAT(rate=percent(vat.value), fees=money(amount), rule=vat.describe()),
             vat.source,
         ),
-        Line(
-            "soft_costs",
-            "Soft costs",
-            soft,
-            f"{soft_basis} (permits, surveys, insurance during works, coop set-up, letting)",
-        ),
+        _line("soft_costs", soft, SOFT_COSTS(how=soft_basis)),
     ]
 
 
@@ -231,46 +291,40 @@ def financing_cost_lines(financing: Financing, amounts: dict[str, Decimal]) -> l
 def _mortgage_lines(financing: Financing, bank_loans: Decimal) -> list[Line]:
     mortgage = financing.mortgage
     secured = round_cent(mortgage.secured_factor * bank_loans)
-    secured_text = (
-        f"secured amount {money_text(secured)} = {percent_text(mortgage.secured_factor)} "
-        f"x bank loans {money_text(bank_loans)}"
-    )
-    lines = []
-    for key, label, rate in (
-        ("mortgage_registration", "Registration duty on the mortgage", mortgage.registration_rate),
-        ("mortgage_duty", "Mortgage duty", mortgage.mortgage_duty_rate),
-    ):
-        lines.append(
-            Line(
-                key,
-                label,
-                round_cent(rate.value * secured),
-                f"{percent_text(rate.value)} x {secured_text}; {rate.describe()}",
-                rate.source,
-            )
+    lines = [
+        _line(
+            key,
+            round_cent(rate.value * secured),
+            MORTGAGE_DEED(
+                rate=percent(rate.value),
+                secured=money(secured),
+                factor=percent(mortgage.secured_factor),
+                loans=money(bank_loans),
+                rule=rate.describe(),
+            ),
+            rate.source,
         )
-    lines.append(
-        Line(
-            "mortgage_fixed_costs",
-            "Fixed costs of the credit deed",
-            mortgage.fixed_costs,
-            "notary fee on the credit, administrative costs, VAT and mortgage office fee, "
-            "as one lump sum",
+        for key, rate in (
+            ("mortgage_registration", mortgage.registration_rate),
+            ("mortgage_duty", mortgage.mortgage_duty_rate),
         )
-    )
+    ]
+    lines.append(_line("mortgage_fixed_costs", mortgage.fixed_costs, MORTGAGE_FIXED_COSTS()))
     return lines
 
 
 def _interest_during_works(financing: Financing, loans: list[tuple[Tranche, Decimal]]) -> Line:
     months = financing.interest_during_works_months
     charged = [(t, amount) for t, amount in loans if amount and t.annual_rate]
-    terms = " + ".join(
-        f"{money_text(amount)} x {percent_text(t.annual_rate)} ({t.key})" for t, amount in charged
-    )
+    terms = [
+        LOAN_INTEREST(amount=money(amount), rate=percent(t.annual_rate), key=literal(t.key))
+        for t, amount in charged
+    ]
     exact = sum((amount * t.annual_rate for t, amount in charged), ZERO) * months / 24
-    return Line(
+    return _line(
         "interest_during_works",
-        "Interest during works",
         round_cent(exact),
-        f"({terms or '0'}) x {months}/12 years x ½: loans drawn linearly over {months} months",
+        INTEREST_DURING_WORKS(
+            terms=joined(terms, " + ") if terms else literal("0"), months=number(months)
+        ),
     )

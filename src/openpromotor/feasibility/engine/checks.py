@@ -1,6 +1,7 @@
 """Warnings: results that are computed correctly but need the user's attention.
 
-Each warning is ``{"code", "field", "message"}``; ``field`` points at the input to look at.
+Each warning is ``{"code", "field", "message", "message_text"}``; ``field`` points at the input
+to look at, ``message`` is English and ``message_text`` the same as a translatable text.
 """
 
 from collections.abc import Iterator
@@ -9,10 +10,100 @@ from datetime import date
 from .capital import Capital
 from .defaults import MAX_BANK_LOAN_SHARE
 from .financing import FinancingResult
-from .money import money_text, number_text, percent_text
 from .operation import OperationResult, net_area, units_area
 from .rates import LegalRate, RateNotFound, legal_rate
 from .scenario import Scenario
+from .texts import Text, day, gettext_noop, literal, money, number, percent, phrase, template
+
+MESSAGES = {
+    code: template(f"warning.{code}", english)
+    for code, english in (
+        (
+            "vat_conversion",
+            gettext_noop(
+                "Whether 6 % VAT applies to converting a building that was not a dwelling is "
+                "not settled; {rate} is used. Check with a tax adviser or ask a ruling."
+            ),
+        ),
+        (
+            "vat_rebuild",
+            gettext_noop(
+                "{rate} VAT is used for the rebuild. {reduced} may apply from {date}: {conditions}."
+            ),
+        ),
+        (
+            "sole_home_rate",
+            gettext_noop(
+                "The reduced rate is for natural persons buying their only home. A cooperative "
+                "is a legal person and pays the general rate; for sales agreements from "
+                "2026-01-01 a legal person as co-buyer makes every buyer pay the general rate."
+            ),
+        ),
+        (
+            "bank_loan_above_80",
+            gettext_noop(
+                "Bank loans of {amount} are {share} of the total; banks lend at most {maximum}."
+            ),
+        ),
+        ("funding_gap", gettext_noop("The tranches leave {amount} of the total unfunded.")),
+        ("funding_surplus", gettext_noop("The tranches bring {amount} more than the total.")),
+        (
+            "repayment_not_in_rent",
+            gettext_noop(
+                "{amount} of {key} is due at the end of year {years}; the cost rent does not "
+                "save for it."
+            ),
+        ),
+        (
+            "share_return_above_cap",
+            gettext_noop(
+                "{rate} is above the {cap} dividend cap of a cooperative recognised by the "
+                "National Council for Cooperation."
+            ),
+        ),
+        (
+            "no_cadastral_income",
+            gettext_noop(
+                "No cadastral income given: the property tax is left out of the cost rent. Use "
+                "the cadastral income expected after the works."
+            ),
+        ),
+        (
+            "no_units",
+            gettext_noop("No units given: there is no management cost and no rent per unit."),
+        ),
+        (
+            "units_area",
+            gettext_noop(
+                "The units cover {units} m² of the {area} m² {area_name}; the rent of the rest "
+                "is not charged to any unit."
+            ),
+        ),
+        (
+            "cost_rent_above_market",
+            gettext_noop(
+                "The cost rent of {rent} €/m² a month is above the market rent of {market} "
+                "€/m² a month."
+            ),
+        ),
+        (
+            "land_outside_plan",
+            gettext_noop(
+                "The land part of {amount} is not in this plan's total: the community land "
+                "trust buys it and keeps it, at its own cost or with a subsidy, and must have "
+                "that money too."
+            ),
+        ),
+        (
+            "renewals_counted_twice",
+            gettext_noop(
+                "The default yearly costs include the maintenance and renewal reserve, and "
+                "renewals are listed too; give lifecycle.annual_costs without renewals to avoid "
+                "counting them twice."
+            ),
+        ),
+    )
+}
 
 
 def warnings_for(
@@ -29,12 +120,14 @@ def warnings_for(
         _units(scenario),
         _market_rent(scenario, operation),
         _renewals_and_reserve(scenario),
+        _land_outside_plan(scenario),
     )
     return [warning for check in checks for warning in check]
 
 
-def _warning(code: str, field: str, message: str) -> dict[str, str]:
-    return {"code": code, "field": field, "message": message}
+def _warning(code: str, field: str, **params) -> dict:
+    text: Text = MESSAGES[code](**params)
+    return {"code": code, "field": field, "message": str(text), "message_text": text.to_json()}
 
 
 def _rate_on(table: str, on: date) -> LegalRate | None:
@@ -51,13 +144,7 @@ def _works_vat(scenario: Scenario) -> Iterator[dict[str, str]]:
     if works.area_m2 == 0 or works.cost_per_m2 == 0:
         return
     if works.depth == "conversion":
-        yield _warning(
-            "vat_conversion",
-            "works.vat_rate",
-            "Whether 6 % VAT applies to converting a building that was not a dwelling is not "
-            f"settled; {percent_text(works.vat_rate.value)} is used. Check with a tax adviser or "
-            "ask a ruling.",
-        )
+        yield _warning("vat_conversion", "works.vat_rate", rate=percent(works.vat_rate.value))
     elif works.depth == "rebuild":
         rebuild = _rate_on("vat_works_rebuild", scenario.acquisition.date)
         if rebuild is None:
@@ -65,21 +152,16 @@ def _works_vat(scenario: Scenario) -> Iterator[dict[str, str]]:
         yield _warning(
             "vat_rebuild",
             "works.vat_rate",
-            f"{percent_text(works.vat_rate.value)} VAT is used for the rebuild. "
-            f"{percent_text(rebuild.value)} may apply from {rebuild.valid_from.isoformat()}: "
-            f"{rebuild.note}.",
+            rate=percent(works.vat_rate.value),
+            reduced=percent(rebuild.value),
+            date=day(rebuild.valid_from),
+            conditions=phrase(rebuild.note),
         )
 
 
 def _sole_home_rate(scenario: Scenario) -> Iterator[dict[str, str]]:
     if scenario.acquisition.buyer == "natural_person_sole_home" and scenario.acquisition.price:
-        yield _warning(
-            "sole_home_rate",
-            "acquisition.buyer",
-            "The reduced rate is for natural persons buying their only home. A cooperative is a "
-            "legal person and pays the general rate; for sales agreements from 2026-01-01 a legal "
-            "person as co-buyer makes every buyer pay the general rate.",
-        )
+        yield _warning("sole_home_rate", "acquisition.buyer")
 
 
 def _bank_share(capital: Capital, financing: FinancingResult) -> Iterator[dict[str, str]]:
@@ -90,25 +172,18 @@ def _bank_share(capital: Capital, financing: FinancingResult) -> Iterator[dict[s
         yield _warning(
             "bank_loan_above_80",
             "financing.tranches",
-            f"Bank loans of {money_text(bank)} are {percent_text(share)} of the total; banks "
-            f"lend at most {percent_text(MAX_BANK_LOAN_SHARE)}.",
+            amount=money(bank),
+            share=percent(share),
+            maximum=percent(MAX_BANK_LOAN_SHARE),
         )
 
 
 def _funding_gap(financing: FinancingResult) -> Iterator[dict[str, str]]:
     gap = financing.gap
     if gap > 0:
-        yield _warning(
-            "funding_gap",
-            "financing.tranches",
-            f"The tranches leave {money_text(gap)} of the total unfunded.",
-        )
+        yield _warning("funding_gap", "financing.tranches", amount=money(gap))
     elif gap < 0:
-        yield _warning(
-            "funding_surplus",
-            "financing.tranches",
-            f"The tranches bring {money_text(-gap)} more than the total.",
-        )
+        yield _warning("funding_surplus", "financing.tranches", amount=money(-gap))
 
 
 def _due_at_end(financing: FinancingResult) -> Iterator[dict[str, str]]:
@@ -117,8 +192,9 @@ def _due_at_end(financing: FinancingResult) -> Iterator[dict[str, str]]:
             yield _warning(
                 "repayment_not_in_rent",
                 f"financing.tranches[{index}].repayment",
-                f"{money_text(result.due_at_end)} of {result.tranche.key} is due at the end of "
-                f"year {result.tranche.years}; the cost rent does not save for it.",
+                amount=money(result.due_at_end),
+                key=literal(result.tranche.key),
+                years=number(result.tranche.years),
             )
 
 
@@ -129,29 +205,20 @@ def _share_return_cap(scenario: Scenario) -> Iterator[dict[str, str]]:
         yield _warning(
             "share_return_above_cap",
             "operation.share_return_rate",
-            f"{percent_text(rate)} is above the {percent_text(cap.value)} dividend cap of a "
-            "cooperative recognised by the National Council for Cooperation.",
+            rate=percent(rate),
+            cap=percent(cap.value),
         )
 
 
 def _property_tax(scenario: Scenario) -> Iterator[dict[str, str]]:
     if scenario.operation.cadastral_income is None:
-        yield _warning(
-            "no_cadastral_income",
-            "operation.cadastral_income",
-            "No cadastral income given: the property tax is left out of the cost rent. Use the "
-            "cadastral income expected after the works.",
-        )
+        yield _warning("no_cadastral_income", "operation.cadastral_income")
 
 
 def _units(scenario: Scenario) -> Iterator[dict[str, str]]:
     building = scenario.building
     if not building.units:
-        yield _warning(
-            "no_units",
-            "building.units",
-            "No units given: there is no management cost and no rent per unit.",
-        )
+        yield _warning("no_units", "building.units")
         return
     units = units_area(building.units)
     area, area_name = net_area(building)
@@ -159,8 +226,9 @@ def _units(scenario: Scenario) -> Iterator[dict[str, str]]:
         yield _warning(
             "units_area",
             "building.units",
-            f"The units cover {number_text(units)} m² of the {number_text(area)} m² {area_name}; "
-            "the rent of the rest is not charged to any unit.",
+            units=number(units),
+            area=number(area),
+            area_name=area_name,
         )
 
 
@@ -170,18 +238,23 @@ def _market_rent(scenario: Scenario, operation: OperationResult) -> Iterator[dic
         yield _warning(
             "cost_rent_above_market",
             "operation.market_rent_per_m2_month",
-            f"The cost rent of {money_text(operation.cost_rent_per_m2_month)} €/m² a month is "
-            f"above the market rent of {money_text(market)} €/m² a month.",
+            rent=money(operation.cost_rent_per_m2_month),
+            market=money(market),
         )
 
 
 def _renewals_and_reserve(scenario: Scenario) -> Iterator[dict[str, str]]:
     lifecycle = scenario.lifecycle
     if lifecycle.renewals and lifecycle.annual_costs is None:
+        yield _warning("renewals_counted_twice", "lifecycle.annual_costs")
+
+
+def _land_outside_plan(scenario: Scenario) -> Iterator[dict]:
+    """FEASIBILITY.md §2.7: the trust finances the land; the plan only shows the building."""
+    land = scenario.land
+    if land is not None and land.land_price(scenario.acquisition) > 0:
         yield _warning(
-            "renewals_counted_twice",
-            "lifecycle.annual_costs",
-            "The default yearly costs include the maintenance and renewal reserve, and renewals "
-            "are listed too; give lifecycle.annual_costs without renewals to avoid counting them "
-            "twice.",
+            "land_outside_plan",
+            "land.price",
+            amount=money(land.land_price(scenario.acquisition)),
         )

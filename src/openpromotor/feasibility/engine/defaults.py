@@ -35,6 +35,9 @@ MORTGAGE_FIXED_COSTS = Decimal("2500")
 # §1.8: interest during works over 12 months of linear drawdown.
 INTEREST_DURING_WORKS_MONTHS = 12
 
+# §2.7: households hold a community land trust's land through a 99-year long lease.
+LEASE_YEARS = 99
+
 # §2.3 and §2.9: a bank loan of 70 % of the total at 3.5 % over 25 years; the rest is equity.
 BANK_LOAN_SHARE = Decimal("0.70")
 BANK_RATE = Decimal("0.035")

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from . import capital, checks, financing, lifecycle, operation
+from .land import land_json
 from .lines import total
 from .scenario import Scenario, parse, scenario_json
 
@@ -17,14 +18,19 @@ class Evaluation:
     warnings: list[dict[str, str]]
 
     def to_json(self) -> dict:
+        scenario = self.scenario
+        land = {}
+        if scenario.land is not None:
+            land = {"land": land_json(scenario.land, scenario.acquisition)}
         return {
-            "name": self.scenario.name,
+            "name": scenario.name,
             "capital": self.capital.to_json(),
             "financing": self.financing.to_json(),
             "operation": self.operation.to_json(),
             "lifecycle": self.lifecycle.to_json(),
+            **land,
             "warnings": self.warnings,
-            "scenario": scenario_json(self.scenario),
+            "scenario": scenario_json(scenario),
         }
 
 
@@ -44,7 +50,10 @@ def run(scenario: Scenario) -> Evaluation:
     )
     operation_result = operation.operate(scenario, financing_result)
     lifecycle_result = lifecycle.life_cycle(
-        scenario.lifecycle, capital_result.total, operation_result.running_costs
+        scenario.lifecycle,
+        capital_result.total,
+        operation_result.running_costs,
+        with_ground_fee=scenario.land is not None,
     )
     return Evaluation(
         scenario=scenario,

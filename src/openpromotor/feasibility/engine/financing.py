@@ -11,16 +11,86 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .capital import cost_per_euro, fixed_financing_cost
+from .errors import Problem, ScenarioError
 from .lines import figure_json, money_json
-from .money import ZERO, money_text, percent_text, power, round_cent
-from .scenario import Financing, ScenarioError, Tranche
+from .money import ZERO, power, round_cent
+from .scenario import Financing, Tranche
+from .texts import Text, gettext_noop, literal, money, number, percent, template
 
-PERIOD_NAMES = {1: "yearly", 2: "half-yearly", 4: "quarterly", 12: "monthly"}
+PERIOD_NAMES = {
+    1: template("word.period.1", gettext_noop("yearly")),
+    2: template("word.period.2", gettext_noop("half-yearly")),
+    4: template("word.period.4", gettext_noop("quarterly")),
+    12: template("word.period.12", gettext_noop("monthly")),
+}
 RATE_DECIMALS = Decimal("1E-10")
 NOT_REPAID = {
-    "member_shares": "Member shares are not repaid; any remuneration is operation.share_return",
-    "subsidy": "A subsidy is not repaid",
+    "member_shares": template(
+        "basis.shares_not_repaid",
+        gettext_noop("Member shares are not repaid; any remuneration is operation.share_return"),
+    ),
+    "subsidy": template("basis.subsidy_not_repaid", gettext_noop("A subsidy is not repaid")),
 }
+TRANCHE = template("basis.tranche", gettext_noop("{amount}. {repayment}"))
+GIVEN_AMOUNT = template("basis.amount_given", gettext_noop("Amount given in the scenario"))
+BALANCING = template(
+    "basis.amount_balancing",
+    gettext_noop(
+        "The rest of the capital total {total}: its {share} share plus the rounding cents"
+    ),
+)
+SOLVED_SHARE = template(
+    "basis.amount_solved",
+    gettext_noop(
+        "{share} x {total}, the capital total solved in closed form with its financing costs "
+        "inside (FEASIBILITY.md §2.9)"
+    ),
+)
+SHARE_OF_TOTAL = template("basis.amount_share", gettext_noop("{share} x capital total {total}"))
+ANNUITY = template(
+    "basis.annuity",
+    gettext_noop(
+        "Annuity: {periods} {per} payments P·i / (1 - (1 + i)^-n) with {rate}, rounded to the "
+        "cent; annual debt service {per_year} x payment"
+    ),
+)
+INTEREST_ONLY = template(
+    "basis.interest_only",
+    gettext_noop(
+        "Interest only: {periods} {per} payments P·i with {rate}; the principal {amount} is due "
+        "at the end of year {years}"
+    ),
+)
+BULLET = template(
+    "basis.bullet",
+    gettext_noop(
+        "Bullet: no payments; P·(1 + i)^n with {rate} = {due}, due at the end of year {years}"
+    ),
+)
+RATE_YEARLY = template("formula.rate_yearly", gettext_noop("i = {annual} a year"))
+RATE_NOMINAL = template(
+    "formula.rate_nominal", gettext_noop("i = {annual} / {per_year} = {rate} (nominal rate)")
+)
+RATE_EQUIVALENT = template(
+    "formula.rate_equivalent",
+    gettext_noop("i = (1 + {annual})^(1/{per_year}) - 1 = {rate} (Belgian equivalent rate)"),
+)
+BORROWED = template("basis.borrowed", gettext_noop("sum of the borrowed tranches"))
+EQUITY = template("basis.equity", gettext_noop("capital total {total} - borrowed"))
+GAP = template(
+    "basis.gap", gettext_noop("capital total - all tranches (negative: more than needed)")
+)
+DEBT_SERVICE = template(
+    "basis.annual_debt_service", gettext_noop("sum of the tranches' annual debt service")
+)
+MONTHLY = template("basis.monthly_payment", gettext_noop("annual debt service / 12"))
+COSTS_EXCEED_LOANS = template(
+    "error.costs_exceed_loans",
+    gettext_noop(
+        "the financing costs during works would exceed the loans that pay for them; lower the "
+        "rates or financing.interest_during_works_months"
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -47,11 +117,11 @@ class YearRow:
 class TrancheResult:
     tranche: Tranche
     amount: Decimal
-    amount_basis: str
+    amount_basis: Text
+    repayment_basis: Text
     periodic_rate: Decimal | None = None
     periodic_payment: Decimal = ZERO
     due_at_end: Decimal = ZERO
-    repayment_basis: str = ""
     schedule: tuple[YearRow, ...] | None = None
 
     @property
@@ -67,8 +137,7 @@ class TrancheResult:
             "periodic_payment": money_json(self.periodic_payment),
             "annual_debt_service": money_json(self.annual_debt_service),
             "due_at_end": money_json(self.due_at_end),
-            "basis": f"{self.amount_basis}. {self.repayment_basis}",
-        }
+        } | _basis(TRANCHE(amount=self.amount_basis, repayment=self.repayment_basis))
         if tranche.borrowed:
             data |= {
                 "annual_rate": f"{tranche.annual_rate:f}",
@@ -113,17 +182,11 @@ class FinancingResult:
     def to_json(self) -> dict:
         return {
             "tranches": [t.to_json() for t in self.tranches],
-            "borrowed": figure_json(self.borrowed, "sum of the borrowed tranches"),
-            "equity": figure_json(
-                self.equity, f"capital total {money_text(self.total)} - borrowed"
-            ),
-            "gap": figure_json(
-                self.gap, "capital total - all tranches (negative: more than needed)"
-            ),
-            "annual_debt_service": figure_json(
-                self.annual_debt_service, "sum of the tranches' annual debt service"
-            ),
-            "monthly_payment": figure_json(self.monthly_payment, "annual debt service / 12"),
+            "borrowed": figure_json(self.borrowed, BORROWED()),
+            "equity": figure_json(self.equity, EQUITY(total=money(self.total))),
+            "gap": figure_json(self.gap, GAP()),
+            "annual_debt_service": figure_json(self.annual_debt_service, DEBT_SERVICE()),
+            "monthly_payment": figure_json(self.monthly_payment, MONTHLY()),
         }
 
 
@@ -141,15 +204,7 @@ def size_loans(financing: Financing, base_total: Decimal) -> tuple[dict[str, Dec
         (cost_per_euro(financing, t) * t.share_of_total for t in loans if t.amount is None), ZERO
     )
     if per_euro_of_total >= 1:
-        raise ScenarioError(
-            [
-                {
-                    "field": "financing.tranches",
-                    "message": "the financing costs during works would exceed the loans that "
-                    "pay for them; lower the rates or financing.interest_during_works_months",
-                }
-            ]
-        )
+        raise ScenarioError([Problem("financing.tranches", COSTS_EXCEED_LOANS())])
     total = (base_total + fixed) / (1 - per_euro_of_total)
     return {t.key: _amount(t, total) for t in loans}, total
 
@@ -192,30 +247,26 @@ def _balancing_tranche(financing: Financing) -> Tranche | None:
     return unborrowed[-1] if unborrowed else None
 
 
-def _amount_basis(tranche: Tranche, balancing: bool, sizing_total: Decimal, total: Decimal) -> str:
+def _amount_basis(tranche: Tranche, balancing: bool, sizing_total: Decimal, total: Decimal) -> Text:
     share = tranche.share_of_total
     if tranche.amount is not None:
-        return "Amount given in the scenario"
+        return GIVEN_AMOUNT()
     if balancing:
-        return (
-            f"The rest of the capital total {money_text(total)}: its {percent_text(share)} "
-            "share plus the rounding cents"
-        )
+        return BALANCING(total=money(total), share=percent(share))
     if tranche.borrowed:
-        return (
-            f"{percent_text(share)} x {money_text(sizing_total)}, the capital total solved in "
-            "closed form with its financing costs inside (FEASIBILITY.md §2.9)"
-        )
-    return f"{percent_text(share)} x capital total {money_text(total)}"
+        return SOLVED_SHARE(share=percent(share), total=money(sizing_total))
+    return SHARE_OF_TOTAL(share=percent(share), total=money(total))
+
+
+def _basis(text: Text) -> dict:
+    return {"basis": str(text), "basis_text": text.to_json()}
 
 
 def _tranche_result(
-    tranche: Tranche, amount: Decimal, amount_basis: str, with_schedule: bool
+    tranche: Tranche, amount: Decimal, amount_basis: Text, with_schedule: bool
 ) -> TrancheResult:
     if not tranche.borrowed:
-        return TrancheResult(
-            tranche, amount, amount_basis, repayment_basis=NOT_REPAID[tranche.kind]
-        )
+        return TrancheResult(tranche, amount, amount_basis, NOT_REPAID[tranche.kind]())
     rate = periodic_rate(tranche.annual_rate, tranche.periods_per_year, tranche.rate_convention)
     periods = tranche.years * tranche.periods_per_year
     if tranche.repayment == "annuity":
@@ -232,10 +283,10 @@ def _tranche_result(
         tranche,
         amount,
         amount_basis,
+        _repayment_basis(tranche, rate, amount, due),
         rate.quantize(RATE_DECIMALS),
         payment,
         due,
-        _repayment_basis(tranche, rate, amount, due),
         schedule,
     )
 
@@ -288,32 +339,27 @@ def _by_year(rows, periods_per_year: int) -> tuple[YearRow, ...]:
     return tuple(years)
 
 
-def _repayment_basis(tranche: Tranche, rate: Decimal, amount: Decimal, due: Decimal) -> str:
-    periods = tranche.years * tranche.periods_per_year
+def _repayment_basis(tranche: Tranche, rate: Decimal, amount: Decimal, due: Decimal) -> Text:
     per_year = tranche.periods_per_year
-    rate_text = _rate_text(tranche, rate)
+    periods = {
+        "periods": number(tranche.years * per_year),
+        "per": PERIOD_NAMES[per_year](),
+        "rate": _rate_text(tranche, rate),
+    }
+    years = number(tranche.years)
     if tranche.repayment == "annuity":
-        return (
-            f"Annuity: {periods} {PERIOD_NAMES[per_year]} payments P·i / (1 - (1 + i)^-n) "
-            f"with {rate_text}, rounded to the cent; annual debt service {per_year} x payment"
-        )
+        return ANNUITY(**periods, per_year=number(per_year))
     if tranche.repayment == "interest_only":
-        return (
-            f"Interest only: {periods} {PERIOD_NAMES[per_year]} payments P·i with {rate_text}; "
-            f"the principal {money_text(amount)} is due at the end of year {tranche.years}"
-        )
-    return (
-        f"Bullet: no payments; P·(1 + i)^n with {rate_text} = {money_text(due)}, "
-        f"due at the end of year {tranche.years}"
-    )
+        return INTEREST_ONLY(**periods, amount=money(amount), years=years)
+    return BULLET(rate=periods["rate"], due=money(due), years=years)
 
 
-def _rate_text(tranche: Tranche, rate: Decimal) -> str:
-    annual = percent_text(tranche.annual_rate)
+def _rate_text(tranche: Tranche, rate: Decimal) -> Text:
+    annual = percent(tranche.annual_rate)
     per_year = tranche.periods_per_year
-    shown = percent_text(round(rate, 8))
+    shown = percent(round(rate, 8))
     if per_year == 1:
-        return f"i = {annual} a year"
+        return RATE_YEARLY(annual=annual)
     if tranche.rate_convention == "nominal":
-        return f"i = {annual} / {per_year} = {shown} (nominal rate)"
-    return f"i = (1 + {annual})^(1/{per_year}) - 1 = {shown} (Belgian equivalent rate)"
+        return RATE_NOMINAL(annual=annual, per_year=literal(per_year), rate=shown)
+    return RATE_EQUIVALENT(annual=annual, per_year=literal(per_year), rate=shown)

@@ -3,23 +3,27 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .texts import Text
+
 
 @dataclass(frozen=True)
 class Line:
     """One rounded amount; ``source`` is the URL of the legal rate it uses, if any."""
 
     key: str
-    label: str
+    label: Text
     amount: Decimal
-    basis: str
+    basis: Text
     source: str | None = None
 
     def to_json(self) -> dict:
         data = {
             "key": self.key,
-            "label": self.label,
+            "label": str(self.label),
             "amount": money_json(self.amount),
-            "basis": self.basis,
+            "basis": str(self.basis),
+            "label_text": self.label.to_json(),
+            "basis_text": self.basis.to_json(),
         }
         if self.source:
             data["source"] = self.source
@@ -31,9 +35,9 @@ def money_json(amount: Decimal) -> str:
     return f"{amount:.2f}"
 
 
-def figure_json(amount: Decimal, basis: str) -> dict:
+def figure_json(amount: Decimal, basis: Text) -> dict:
     """A single money figure with its basis, for fields that are not in a list of lines."""
-    return {"amount": money_json(amount), "basis": basis}
+    return {"amount": money_json(amount), "basis": str(basis), "basis_text": basis.to_json()}
 
 
 def total(lines: list[Line]) -> Decimal:

@@ -9,19 +9,95 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .financing import FinancingResult
+from .land import ground_fee_line
 from .lines import Line, figure_json, money_json, total
-from .money import ZERO, money_text, number_text, percent_text, round_cent, round_euro
+from .money import ZERO, round_cent, round_euro
 from .scenario import Building, Operation, Scenario, Unit
+from .texts import Text, gettext_noop, joined, literal, money, number, percent, template
 
-MAINTENANCE_LABEL = "Maintenance and renewal reserve"
-RUNNING_COSTS = ("maintenance", "insurance", "property_tax", "management")
+RUNNING_COSTS = ("maintenance", "insurance", "property_tax", "management", "ground_fee")
+LABELS = {
+    key: template(f"label.{key}", english)
+    for key, english in (
+        ("debt_service", gettext_noop("Debt service")),
+        ("maintenance", gettext_noop("Maintenance and renewal reserve")),
+        ("insurance", gettext_noop("Insurance")),
+        ("property_tax", gettext_noop("Property tax (onroerende voorheffing)")),
+        ("management", gettext_noop("Management and administration")),
+        ("share_return", gettext_noop("Return on member shares")),
+        ("other_income", gettext_noop("Other income (deducted)")),
+        ("vacancy_reserve", gettext_noop("Vacancy and bad-debt reserve")),
+    )
+}
+AREA_NAMES = {
+    "net": template("word.area.net", gettext_noop("net area")),
+    "units": template("word.area.units", gettext_noop("net area (sum of the units)")),
+    "gross": template(
+        "word.area.gross", gettext_noop("gross floor area (no net area or units given)")
+    ),
+}
+VACANCY_RESERVE = template(
+    "basis.vacancy_reserve",
+    gettext_noop("cost rent R - costs {costs}, where R = costs / (1 - {vacancy})"),
+)
+COST_RENT = template(
+    "basis.cost_rent_year",
+    gettext_noop(
+        "R = (debt service + maintenance + insurance + property tax + management + share "
+        "return - other income) / (1 - {vacancy}), rounded to the cent; equal to the sum of the "
+        "lines above"
+    ),
+)
+COST_RENT_WITH_GROUND_FEE = template(
+    "basis.cost_rent_year_ground_fee",
+    gettext_noop(
+        "R = (debt service + maintenance + insurance + property tax + management + ground fee "
+        "+ share return - other income) / (1 - {vacancy}), rounded to the cent; equal to the "
+        "sum of the lines above"
+    ),
+)
+PER_M2_MONTH = template(
+    "basis.cost_rent_per_m2_month", gettext_noop("cost rent {rent} / {area} m² {area_name} / 12")
+)
+DEBT_SERVICE = template(
+    "basis.debt_service", gettext_noop("payments per year x rounded payment: {terms}")
+)
+PAYMENTS = template("formula.payments", gettext_noop("{count} x {payment} ({key})"))
+NO_PAYMENTS = template("word.no_payments", gettext_noop("no payments"))
+PER_M2_YEAR = template(
+    "basis.per_m2_year", gettext_noop("{rate} €/m²·yr x {area} m² gross floor area")
+)
+NO_PROPERTY_TAX = template(
+    "basis.no_property_tax", gettext_noop("not included: no cadastral income given")
+)
+PROPERTY_TAX = template(
+    "basis.property_tax",
+    gettext_noop(
+        "cadastral income {income} x index {index} ({rule}) = {indexed} (to the euro); base "
+        "levy {levy} = {base}; surcharges {centiemes} centiemes = {surcharges}. The effect of "
+        "the 2018 de-indexation on the surcharge base is not modelled"
+    ),
+)
+MANAGEMENT = template("basis.management", gettext_noop("{rate} €/unit·yr x {count} units"))
+SHARE_RETURN = template(
+    "basis.share_return",
+    gettext_noop(
+        "{rate} x member shares {shares} (member loans are paid through their debt service)"
+    ),
+)
+OTHER_INCOME = template(
+    "basis.other_income", gettext_noop("yearly income other than rent, given in the scenario")
+)
+UNIT_RENT = template(
+    "basis.unit_rent", gettext_noop("cost rent {rent} x {area} m² / {total_area} m² / 12")
+)
 
 
 @dataclass(frozen=True)
 class UnitRent:
     unit: Unit
     rent_month: Decimal
-    basis: str
+    basis: Text
 
     def to_json(self) -> dict:
         return {
@@ -29,7 +105,8 @@ class UnitRent:
             "area_m2": f"{self.unit.area_m2:f}",
             "count": self.unit.count,
             "rent_month": money_json(self.rent_month),
-            "basis": self.basis,
+            "basis": str(self.basis),
+            "basis_text": self.basis.to_json(),
         }
 
 
@@ -37,9 +114,9 @@ class UnitRent:
 class OperationResult:
     costs: tuple[Line, ...]
     vacancy_reserve: Line
-    rent_basis: str
+    rent_basis: Text
     cost_rent_per_m2_month: Decimal
-    per_m2_basis: str
+    per_m2_basis: Text
     units: tuple[UnitRent, ...]
 
     @property
@@ -66,46 +143,48 @@ def operate(scenario: Scenario, financing: FinancingResult) -> OperationResult:
     operation = scenario.operation
     gross = scenario.building.gross_floor_area_m2
     unit_count = sum(unit.count for unit in scenario.building.units)
+    land = scenario.land
     costs = (
         _debt_service(financing),
-        _per_m2("maintenance", MAINTENANCE_LABEL, operation.maintenance_per_m2_year, gross),
-        _per_m2("insurance", "Insurance", operation.insurance_per_m2_year, gross),
+        _per_m2("maintenance", operation.maintenance_per_m2_year, gross),
+        _per_m2("insurance", operation.insurance_per_m2_year, gross),
         _property_tax(operation),
         _management(operation, unit_count),
+        *([] if land is None else [ground_fee_line(land)]),
         _share_return(operation, financing),
         _other_income(operation),
     )
+    rent_basis = COST_RENT if land is None else COST_RENT_WITH_GROUND_FEE
     net = total(list(costs))
     vacancy = operation.vacancy_rate
     rent = round_cent(net / (1 - vacancy))
-    reserve = Line(
+    reserve = _line(
         "vacancy_reserve",
-        "Vacancy and bad-debt reserve",
         rent - net,
-        f"cost rent R - costs {money_text(net)}, where R = costs / (1 - {percent_text(vacancy)})",
+        VACANCY_RESERVE(costs=money(net), vacancy=percent(vacancy)),
     )
     area, area_name = net_area(scenario.building)
     return OperationResult(
         costs=costs,
         vacancy_reserve=reserve,
-        rent_basis=(
-            f"R = (debt service + maintenance + insurance + property tax + management + share "
-            f"return - other income) / (1 - {percent_text(vacancy)}), rounded to the cent; "
-            "equal to the sum of the lines above"
-        ),
+        rent_basis=rent_basis(vacancy=percent(vacancy)),
         cost_rent_per_m2_month=round_cent(rent / area / 12),
-        per_m2_basis=f"cost rent {money_text(rent)} / {number_text(area)} m² {area_name} / 12",
+        per_m2_basis=PER_M2_MONTH(rent=money(rent), area=number(area), area_name=area_name),
         units=tuple(_unit_rent(unit, rent, area) for unit in scenario.building.units),
     )
 
 
-def net_area(building: Building) -> tuple[Decimal, str]:
+def _line(key: str, amount: Decimal, basis: Text, source: str | None = None) -> Line:
+    return Line(key, LABELS[key](), amount, basis, source)
+
+
+def net_area(building: Building) -> tuple[Decimal, Text]:
     """The area the rent is shared over, and what it is."""
     if building.net_area_m2 is not None:
-        return building.net_area_m2, "net area"
+        return building.net_area_m2, AREA_NAMES["net"]()
     if building.units:
-        return units_area(building.units), "net area (sum of the units)"
-    return building.gross_floor_area_m2, "gross floor area (no net area or units given)"
+        return units_area(building.units), AREA_NAMES["units"]()
+    return building.gross_floor_area_m2, AREA_NAMES["gross"]()
 
 
 def units_area(units: tuple[Unit, ...]) -> Decimal:
@@ -114,85 +193,77 @@ def units_area(units: tuple[Unit, ...]) -> Decimal:
 
 def _debt_service(financing: FinancingResult) -> Line:
     terms = [
-        f"{t.tranche.periods_per_year} x {money_text(t.periodic_payment)} ({t.tranche.key})"
+        PAYMENTS(
+            count=number(t.tranche.periods_per_year),
+            payment=money(t.periodic_payment),
+            key=literal(t.tranche.key),
+        )
         for t in financing.tranches
         if t.periodic_payment
     ]
-    return Line(
+    return _line(
         "debt_service",
-        "Debt service",
         financing.annual_debt_service,
-        f"payments per year x rounded payment: {' + '.join(terms) or 'no payments'}",
+        DEBT_SERVICE(terms=joined(terms, " + ") if terms else NO_PAYMENTS()),
     )
 
 
-def _per_m2(key: str, label: str, rate: Decimal, area: Decimal) -> Line:
-    return Line(
-        key,
-        label,
-        round_cent(rate * area),
-        f"{number_text(rate)} €/m²·yr x {number_text(area)} m² gross floor area",
-    )
+def _per_m2(key: str, rate: Decimal, area: Decimal) -> Line:
+    return _line(key, round_cent(rate * area), PER_M2_YEAR(rate=number(rate), area=number(area)))
 
 
 def _property_tax(operation: Operation) -> Line:
     """Onroerende voorheffing: indexed KI x base levy, plus surcharges in centiemes (§3)."""
-    label = "Property tax (onroerende voorheffing)"
     if operation.cadastral_income is None:
-        return Line("property_tax", label, ZERO, "not included: no cadastral income given")
+        return _line("property_tax", ZERO, NO_PROPERTY_TAX())
     index = operation.ki_index
     levy = operation.base_levy_rate
     indexed = round_euro(operation.cadastral_income * index.value)
     base = round_cent(indexed * levy.value)
     surcharges = round_cent(base * operation.surcharge_centiemes / 100)
-    return Line(
+    return _line(
         "property_tax",
-        label,
         base + surcharges,
-        f"cadastral income {number_text(operation.cadastral_income)} x index "
-        f"{number_text(index.value)} ({index.describe()}) = {number_text(indexed)} (to the euro); "
-        f"base levy {percent_text(levy.value)} = {money_text(base)}; surcharges "
-        f"{number_text(operation.surcharge_centiemes)} centiemes = {money_text(surcharges)}. "
-        "The effect of the 2018 de-indexation on the surcharge base is not modelled",
+        PROPERTY_TAX(
+            income=number(operation.cadastral_income),
+            index=number(index.value),
+            rule=index.describe(),
+            indexed=number(indexed),
+            levy=percent(levy.value),
+            base=money(base),
+            centiemes=number(operation.surcharge_centiemes),
+            surcharges=money(surcharges),
+        ),
         levy.source,
     )
 
 
 def _management(operation: Operation, unit_count: int) -> Line:
     rate = operation.management_per_unit_year
-    return Line(
+    return _line(
         "management",
-        "Management and administration",
         round_cent(rate * unit_count),
-        f"{number_text(rate)} €/unit·yr x {unit_count} units",
+        MANAGEMENT(rate=number(rate), count=number(unit_count)),
     )
 
 
 def _share_return(operation: Operation, financing: FinancingResult) -> Line:
     shares = sum((t.amount for t in financing.tranches if t.tranche.kind == "member_shares"), ZERO)
     rate = operation.share_return_rate
-    return Line(
+    return _line(
         "share_return",
-        "Return on member shares",
         round_cent(rate * shares),
-        f"{percent_text(rate)} x member shares {money_text(shares)} "
-        "(member loans are paid through their debt service)",
+        SHARE_RETURN(rate=percent(rate), shares=money(shares)),
     )
 
 
 def _other_income(operation: Operation) -> Line:
-    return Line(
-        "other_income",
-        "Other income (deducted)",
-        -operation.other_income_year,
-        "yearly income other than rent, given in the scenario",
-    )
+    return _line("other_income", -operation.other_income_year, OTHER_INCOME())
 
 
 def _unit_rent(unit: Unit, rent: Decimal, area: Decimal) -> UnitRent:
     return UnitRent(
         unit,
         round_cent(rent * unit.area_m2 / area / 12),
-        f"cost rent {money_text(rent)} x {number_text(unit.area_m2)} m² / "
-        f"{number_text(area)} m² / 12",
+        UNIT_RENT(rent=money(rent), area=number(unit.area_m2), total_area=number(area)),
     )

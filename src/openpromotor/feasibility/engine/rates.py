@@ -11,7 +11,13 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from .texts import Param, Text, day, gettext_noop, literal, phrase, template
+
 RATES_FILE = Path(__file__).with_name("rates.json")
+
+GIVEN = template("rate.given", gettext_noop("given in the scenario"))
+IN_FORCE = template("rate.in_force", gettext_noop("{note}, in force from {date}"))
+NO_RATE = template("error.no_rate", gettext_noop("no {table} rate is known before {date}"))
 
 
 @dataclass(frozen=True)
@@ -22,11 +28,13 @@ class Sourced:
     source: str | None
     note: str
 
-    def describe(self) -> str:
+    def describe(self) -> Param:
         """A short phrase for a basis text: the note and, if known, the date it applies from."""
+        if self.source is None:
+            return GIVEN()
         if self.valid_from is None:
-            return self.note
-        return f"{self.note}, in force from {self.valid_from.isoformat()}"
+            return phrase(self.note)
+        return IN_FORCE(note=phrase(self.note), date=day(self.valid_from))
 
 
 @dataclass(frozen=True)
@@ -60,7 +68,8 @@ class RateNotFound(LookupError):
     """No entry of the table applies on the date asked for."""
 
     def __init__(self, table: str, first: date):
-        super().__init__(f"no {table} rate is known before {first.isoformat()}")
+        self.text: Text = NO_RATE(table=literal(table), date=day(first))
+        super().__init__(str(self.text))
         self.first = first
 
 

@@ -6,15 +6,52 @@ in, or raises ``ScenarioError`` listing every problem found, each with the path 
 typo never passes silently as "use the default".
 """
 
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from . import defaults
-from .money import ZERO, number_text, percent_text, round_cent, to_decimal
+from .errors import (
+    ABOVE_MAXIMUM,
+    ABOVE_ONE,
+    AFTER_STUDY_PERIOD,
+    BEFORE_FROM_YEAR,
+    BELOW_MINIMUM,
+    BOTH,
+    DUPLICATE_KEY,
+    GROUND_FEE_REQUIRED,
+    LAND_ABOVE_PRICE,
+    NEGATIVE,
+    NEITHER,
+    NO_RATE_ON,
+    NOT_A_CHOICE,
+    NOT_A_LOAN,
+    NOT_BELOW_ONE,
+    NOT_DATE,
+    NOT_FLAG,
+    NOT_LIST,
+    NOT_NUMBER,
+    NOT_OBJECT,
+    NOT_POSITIVE,
+    NOT_TEXT,
+    NOT_WHOLE,
+    REQUIRED,
+    REQUIRED_CHOICE,
+    SPLIT_ABOVE,
+    SPLIT_INCOMPLETE,
+    SURCHARGE_REQUIRED,
+    TOO_LARGE,
+    UNKNOWN_FIELD,
+    Problem,
+    ScenarioError,
+)
+from .money import ZERO, round_cent, to_decimal
 from .rates import LegalRate, RateNotFound, legal_rate, notary_fee_scale
+from .texts import Param, Text, day, literal, money, number, percent
 
 BUYERS = ("legal_person", "natural_person_sole_home")
+RIGHTS = ("long_lease", "building_right")
+MAX_LEASE_YEARS = 99
 DEPTHS = ("light", "deep", "conversion", "rebuild")
 BORROWED_KINDS = ("member_loan", "bank_loan", "revolving_fund", "third_party")
 KINDS = ("member_shares", "member_loan", "bank_loan", "subsidy", "revolving_fund", "third_party")
@@ -23,14 +60,6 @@ REPAYMENTS = ("annuity", "bullet", "interest_only")
 PERIODS_PER_YEAR = (1, 2, 4, 12)
 LOAN_FIELDS = ("annual_rate", "years", "periods_per_year", "rate_convention", "repayment")
 MAX_YEARS = 100
-
-
-class ScenarioError(ValueError):
-    """Bad scenario input; ``errors`` is a list of ``{"field": ..., "message": ...}``."""
-
-    def __init__(self, errors: list[dict[str, str]]):
-        self.errors = errors
-        super().__init__("; ".join(f"{e['field']}: {e['message']}" for e in errors))
 
 
 @dataclass(frozen=True)
@@ -54,6 +83,33 @@ class Acquisition:
     date: date
     duty_rate: LegalRate
     deed_costs: Decimal
+
+
+@dataclass(frozen=True)
+class Land:
+    """A community land trust keeps the land (FEASIBILITY.md §2.7): the group buys the building
+    only and holds the land through a long lease (erfpacht) or a building right (opstal).
+
+    The land part of the acquisition price is ``price`` or ``share_of_price`` (one of them is
+    None); ``ground_fee_year`` is the fee (canon) paid to the trust every year.
+    """
+
+    right: str
+    price: Decimal | None
+    share_of_price: Decimal | None
+    ground_fee_year: Decimal
+    lease_years: int
+    duty_rate: LegalRate
+
+    def land_price(self, acquisition: "Acquisition") -> Decimal:
+        if self.price is not None:
+            return self.price
+        return round_cent(self.share_of_price * acquisition.price)
+
+    @property
+    def lease_fees(self) -> Decimal:
+        """The fees of the whole lease: the base of the registration duty on it (§1.2)."""
+        return self.ground_fee_year * self.lease_years
 
 
 @dataclass(frozen=True)
@@ -165,13 +221,14 @@ class Scenario:
     financing: Financing
     operation: Operation
     lifecycle: Lifecycle
+    land: Land | None = None
 
 
 def parse(data: object) -> Scenario:
     """Validate ``data`` and fill in defaults; raise ScenarioError with every problem found."""
     if not isinstance(data, dict):
-        raise ScenarioError([{"field": "scenario", "message": "must be an object"}])
-    errors: list[dict[str, str]] = []
+        raise ScenarioError([Problem("scenario", NOT_OBJECT())])
+    errors: list[Problem] = []
     root = _Reader(data, "", errors)
     name = root.text("name", "Scenario")
     description = root.text("description", "")
@@ -187,6 +244,7 @@ def parse(data: object) -> Scenario:
         financing=_financing(root.block("financing"), acquisition.date),
         operation=_operation(root.block("operation"), acquisition.date),
         lifecycle=_lifecycle(root.block("lifecycle"), building.gross_floor_area_m2),
+        land=_land(root.optional_block("land"), acquisition),
     )
     root.finish()
     if errors:
@@ -218,19 +276,19 @@ class _Reader:
     other errors too.
     """
 
-    def __init__(self, data: object, path: str, errors: list[dict[str, str]]):
+    def __init__(self, data: object, path: str, errors: list[Problem]):
         self.path = path
         self.errors = errors
         self._known: set[str] = set()
         self._data = data if isinstance(data, dict) else {}
         if not isinstance(data, dict):
-            self.errors.append({"field": path, "message": "must be an object"})
+            self.errors.append(Problem(path, NOT_OBJECT()))
 
     def field(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
 
-    def error(self, key: str, message: str) -> None:
-        self.errors.append({"field": self.field(key), "message": message})
+    def error(self, key: str, text: Text) -> None:
+        self.errors.append(Problem(self.field(key), text))
 
     def given(self, key: str) -> bool:
         return self._data.get(key) is not None
@@ -244,17 +302,17 @@ class _Reader:
         raw = self._take(key)
         if raw is None:
             if required:
-                self.error(key, "required")
+                self.error(key, REQUIRED())
             return default
         value = parse_decimal(raw)
         if value is None:
-            self.error(key, "must be a number")
+            self.error(key, NOT_NUMBER())
         elif abs(value) > MAX_NUMBER:
-            self.error(key, f"must not be more than {MAX_NUMBER:,}")
+            self.error(key, TOO_LARGE(maximum=number(MAX_NUMBER)))
         elif positive and value <= 0:
-            self.error(key, "must be more than 0")
+            self.error(key, NOT_POSITIVE())
         elif value < minimum:
-            self.error(key, f"must be at least {minimum}" if minimum else "must not be negative")
+            self.error(key, BELOW_MINIMUM(minimum=number(minimum)) if minimum else NEGATIVE())
         else:
             return value
         return default
@@ -270,11 +328,9 @@ class _Reader:
         if value is None:
             return default
         if below_one and value >= 1:
-            self.error(key, "must be below 1 (100 %)")
+            self.error(key, NOT_BELOW_ONE())
         elif value > 1:
-            self.error(
-                key, f"{number_text(value)} is above 1 (100 %); give a fraction: 0.035 is 3.5 %"
-            )
+            self.error(key, ABOVE_ONE(value=number(value)))
         else:
             return value
         return default
@@ -283,15 +339,15 @@ class _Reader:
         raw = self._take(key)
         if raw is None:
             if required:
-                self.error(key, "required")
+                self.error(key, REQUIRED())
             return default
         value = parse_decimal(raw)
         if value is None or value != value.to_integral_value():
-            self.error(key, "must be a whole number")
+            self.error(key, NOT_WHOLE())
         elif value < minimum:
-            self.error(key, f"must be at least {minimum}")
+            self.error(key, BELOW_MINIMUM(minimum=number(minimum)))
         elif value > maximum:
-            self.error(key, f"must be at most {maximum}")
+            self.error(key, ABOVE_MAXIMUM(maximum=number(maximum)))
         else:
             return int(value)
         return default
@@ -300,10 +356,10 @@ class _Reader:
         raw = self._take(key)
         if raw is None:
             if required:
-                self.error(key, f"required, one of: {', '.join(map(str, options))}")
+                self.error(key, REQUIRED_CHOICE(options=_options(options)))
             return default
         if raw not in options:
-            self.error(key, f"must be one of: {', '.join(map(str, options))}")
+            self.error(key, NOT_A_CHOICE(options=_options(options)))
             return default
         return raw
 
@@ -311,10 +367,10 @@ class _Reader:
         raw = self._take(key)
         if raw is None:
             if required:
-                self.error(key, "required")
+                self.error(key, REQUIRED())
             return default
         if not isinstance(raw, str):
-            self.error(key, "must be a text")
+            self.error(key, NOT_TEXT())
             return default
         return raw
 
@@ -325,7 +381,7 @@ class _Reader:
         try:
             return date.fromisoformat(raw)
         except (TypeError, ValueError):
-            self.error(key, "must be a date as YYYY-MM-DD")
+            self.error(key, NOT_DATE())
             return default
 
     def flag(self, key, default):
@@ -333,7 +389,7 @@ class _Reader:
         if raw is None:
             return default
         if not isinstance(raw, bool):
-            self.error(key, "must be true or false")
+            self.error(key, NOT_FLAG())
             return default
         return raw
 
@@ -342,22 +398,30 @@ class _Reader:
         raw = self._take(key)
         return _Reader({} if raw is None else raw, self.field(key), self.errors)
 
+    def optional_block(self, key) -> "_Reader | None":
+        """The reader of a nested object, or None when the block is absent."""
+        if not self.given(key):
+            self._known.add(key)
+            return None
+        return self.block(key)
+
     def items(self, key) -> list["_Reader"] | None:
         """Readers for a list of objects, or None when the list is absent."""
         raw = self._take(key)
         if raw is None:
             return None
         if not isinstance(raw, list):
-            self.error(key, "must be a list")
+            self.error(key, NOT_LIST())
             return []
         return [_Reader(item, f"{self.field(key)}[{i}]", self.errors) for i, item in enumerate(raw)]
 
     def one_of(self, first: str, second: str, *, required: bool) -> None:
         """Report when both of two alternative fields are given, or neither when one is needed."""
+        names = {"first": literal(first), "second": literal(second)}
         if self.given(first) and self.given(second):
-            self.error(first, f"give {first} or {second}, not both")
+            self.error(first, BOTH(**names))
         elif required and not (self.given(first) or self.given(second)):
-            self.error(first, f"give {first} or {second}")
+            self.error(first, NEITHER(**names))
 
     def legal(self, key: str, table: str, on: date, **options) -> LegalRate:
         """The user's rate for ``key`` if given, else the table's rate in force on ``on``."""
@@ -367,8 +431,11 @@ class _Reader:
         try:
             return legal_rate(table, on)
         except RateNotFound as missing:
-            self.error(key, f"{missing} (the acquisition date is {on.isoformat()}); give {key}")
+            self.no_rate(key, missing, on)
             return LegalRate.given(ZERO)
+
+    def no_rate(self, key: str, missing: RateNotFound, on: date) -> None:
+        self.error(key, NO_RATE_ON(problem=missing.text, date=day(on), key=literal(key)))
 
     def ignore(self, *keys: str) -> None:
         """Accept keys unread, when an error already made their meaning unclear."""
@@ -378,7 +445,11 @@ class _Reader:
         """Report every key of the object that no reader method asked for."""
         for key in self._data:
             if key not in self._known:
-                self.error(key, f"unknown field; known fields: {', '.join(sorted(self._known))}")
+                self.error(key, UNKNOWN_FIELD(known=_options(sorted(self._known))))
+
+
+def _options(options) -> Param:
+    return literal(", ".join(map(str, options)))
 
 
 MAX_NUMBER = Decimal(10) ** 12
@@ -437,7 +508,35 @@ def _check_notary_rates(r: _Reader, on: date) -> None:
         notary_fee_scale(on)
         legal_rate("notary_fee_vat", on)
     except RateNotFound as missing:
-        r.error("date", str(missing))
+        r.error("date", missing.text)
+
+
+def _land(r: _Reader | None, acquisition: Acquisition) -> Land | None:
+    if r is None:
+        return None
+    r.one_of("price", "share_of_price", required=True)
+    price = r.money("price")
+    if price is not None and price > acquisition.price:
+        r.error("price", LAND_ABOVE_PRICE(price=money(acquisition.price)))
+        price = None
+    share = r.rate("share_of_price")
+    fee = r.money("ground_fee_year")
+    if fee is None:
+        r.error("ground_fee_year", GROUND_FEE_REQUIRED())
+    land = Land(
+        right=r.choice("right", "long_lease", RIGHTS),
+        price=price,
+        share_of_price=share if price is None else None,
+        ground_fee_year=fee or ZERO,
+        lease_years=r.integer(
+            "lease_years", defaults.LEASE_YEARS, minimum=1, maximum=MAX_LEASE_YEARS
+        ),
+        duty_rate=r.legal("duty_rate", "registration_duty.long_lease", acquisition.date),
+    )
+    if land.price is None and land.share_of_price is None:
+        land = replace(land, price=ZERO)
+    r.finish()
+    return land
 
 
 def _works(r: _Reader, gross_floor_area: Decimal, on: date) -> Works:
@@ -473,7 +572,7 @@ def _fees(r: _Reader, on: date) -> Fees:
 def _financing(r: _Reader, on: date) -> Financing:
     items = r.items("tranches")
     if items is None:
-        tranches = _default_tranches()
+        tranches = default_tranches()
     else:
         tranches = tuple(_tranche(item) for item in items)
         _check_split(r, tranches)
@@ -490,7 +589,7 @@ def _financing(r: _Reader, on: date) -> Financing:
     return financing
 
 
-def _default_tranches() -> tuple[Tranche, ...]:
+def default_tranches() -> tuple[Tranche, ...]:
     """FEASIBILITY.md §2.9: a 70 % bank loan at the §2.3 terms; members bring the rest."""
     rate, years, repayment = defaults.LOAN_TERMS["bank_loan"]
     bank = Tranche(
@@ -526,7 +625,7 @@ def _tranche(r: _Reader) -> Tranche:
         if kind is not None:
             for name in LOAN_FIELDS:
                 if r.given(name):
-                    r.error(name, f"a {kind} tranche is not a loan: it has no {name}")
+                    r.error(name, NOT_A_LOAN(kind=literal(kind), name=literal(name)))
         tranche = Tranche(key, kind or "unknown", amount, share)
     r.finish()
     return tranche
@@ -547,7 +646,7 @@ def _loan_terms(r: _Reader, kind: str) -> tuple:
 def _periods_per_year(r: _Reader) -> int:
     per_year = r.integer("periods_per_year", defaults.PERIODS_PER_YEAR, minimum=1, maximum=12)
     if per_year not in PERIODS_PER_YEAR:
-        r.error("periods_per_year", f"must be one of: {', '.join(map(str, PERIODS_PER_YEAR))}")
+        r.error("periods_per_year", NOT_A_CHOICE(options=_options(PERIODS_PER_YEAR)))
         return defaults.PERIODS_PER_YEAR
     return per_year
 
@@ -560,20 +659,16 @@ def _check_split(r: _Reader, tranches: tuple[Tranche, ...]) -> None:
     total = sum(shares)
     has_amounts = any(t.amount is not None for t in tranches)
     if total > 1:
-        r.error("tranches", f"the shares of total add up to {percent_text(total)}, above 100 %")
+        r.error("tranches", SPLIT_ABOVE(total=percent(total)))
     elif total != 1 and not has_amounts:
-        r.error(
-            "tranches",
-            f"the shares of total add up to {percent_text(total)}; with no fixed amounts "
-            "they must add up to 100 %",
-        )
+        r.error("tranches", SPLIT_INCOMPLETE(total=percent(total)))
 
 
 def _check_unique_keys(r: _Reader, tranches: tuple[Tranche, ...]) -> None:
     seen: set[str] = set()
     for index, tranche in enumerate(tranches):
         if tranche.key in seen:
-            r.error(f"tranches[{index}].key", f"'{tranche.key}' is used twice; keys must be unique")
+            r.error(f"tranches[{index}].key", DUPLICATE_KEY(key=literal(tranche.key)))
         seen.add(tranche.key)
 
 
@@ -592,11 +687,7 @@ def _operation(r: _Reader, on: date) -> Operation:
     cadastral_income = r.number("cadastral_income")
     surcharge = r.number("surcharge_centiemes")
     if cadastral_income is not None and surcharge is None:
-        r.error(
-            "surcharge_centiemes",
-            "required with cadastral_income: the provincial plus municipal surcharges "
-            "(opcentiemen) in centiemes",
-        )
+        r.error("surcharge_centiemes", SURCHARGE_REQUIRED())
     ki_index = r.number("ki_index", positive=True)
     if ki_index is not None:
         ki_index = LegalRate.given(ki_index)
@@ -628,7 +719,7 @@ def _ki_index(r: _Reader, on: date) -> LegalRate:
     try:
         return legal_rate("cadastral_income_index", on)
     except RateNotFound as missing:
-        r.error("ki_index", f"{missing} (the acquisition date is {on.isoformat()}); give ki_index")
+        r.no_rate("ki_index", missing, on)
         return LegalRate.given(Decimal(1))
 
 
@@ -670,7 +761,7 @@ def _annual_cost(r: _Reader, study_period: int) -> AnnualCost:
     from_year = _study_year(r, "from_year", 1, study_period)
     to_year = _study_year(r, "to_year", study_period, study_period)
     if to_year < from_year:
-        r.error("to_year", f"must not be before from_year ({from_year})")
+        r.error("to_year", BEFORE_FROM_YEAR(year=number(from_year)))
     cost = AnnualCost(
         label=r.text("label", "annual cost"),
         amount=r.money("amount"),
@@ -686,6 +777,6 @@ def _study_year(r: _Reader, key: str, default: int, study_period: int, **options
     """A year from 1 to the end of the study period."""
     year = r.integer(key, default, minimum=1, **options)
     if year > study_period:
-        r.error(key, f"year {year} is after the study period of {study_period} years")
+        r.error(key, AFTER_STUDY_PERIOD(year=number(year), years=number(study_period)))
         return default
     return year

@@ -10,28 +10,44 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from .errors import NOT_NUMBER, NOT_OBJECT, Problem, ScenarioError
 from .evaluation import Evaluation, run
 from .lines import money_json
-from .scenario import Scenario, ScenarioError, parse, parse_decimal
+from .scenario import Scenario, parse, parse_decimal
+from .texts import Text, gettext_noop, literal, number, template
 
 MAX_STEPS = 10
 
 METRICS = {
-    "total_cost": ("Total project cost", lambda e: e.capital.total),
-    "monthly_payment": ("Monthly debt service", lambda e: e.financing.monthly_payment),
-    "cost_rent_year": ("Cost rent per year", lambda e: e.operation.cost_rent_year),
+    "total_cost": (gettext_noop("Total project cost"), lambda e: e.capital.total),
+    "monthly_payment": (
+        gettext_noop("Monthly debt service"),
+        lambda e: e.financing.monthly_payment,
+    ),
+    "cost_rent_year": (gettext_noop("Cost rent per year"), lambda e: e.operation.cost_rent_year),
     "cost_rent_per_m2_month": (
-        "Cost rent per m² a month",
+        gettext_noop("Cost rent per m² a month"),
         lambda e: e.operation.cost_rent_per_m2_month,
     ),
-    "eac_per_m2_year": ("Life-cycle cost per m² a year", lambda e: e.lifecycle.eac_per_m2_year),
+    "eac_per_m2_year": (
+        gettext_noop("Life-cycle cost per m² a year"),
+        lambda e: e.lifecycle.eac_per_m2_year,
+    ),
 }
+METRIC_LABELS = {key: template(f"label.metric.{key}", label) for key, (label, _) in METRICS.items()}
+NEGATIVE_STEP = template("error.step_negative", gettext_noop("gives {value}, which is negative"))
+STEP_ABOVE = template("error.step_above", gettext_noop("gives {value}, above {maximum}"))
+UNKNOWN_INPUT = template("error.unknown_input", gettext_noop("unknown input; known: {known}"))
+STEP_COUNT = template("error.step_count", gettext_noop("must be a list of 1 to {maximum} steps"))
+SAME_INPUTS = template(
+    "error.same_inputs", gettext_noop("the rows and columns must vary different inputs")
+)
 
 
 @dataclass(frozen=True)
 class Parameter:
-    label: str
-    basis: str
+    label: Text
+    basis: Text
     default_steps: tuple[str, ...]
     value: Callable[[Scenario], Decimal | None]
     shift: Callable[[Scenario, Decimal], Scenario]
@@ -40,12 +56,16 @@ class Parameter:
 class OutOfRange(ValueError):
     """A step takes an input outside the values it may have."""
 
+    def __init__(self, text: Text):
+        super().__init__(str(text))
+        self.text = text
+
 
 def _checked(value: Decimal, maximum: Decimal | None) -> Decimal:
     if value < 0:
-        raise OutOfRange(f"gives {value:f}, which is negative")
+        raise OutOfRange(NEGATIVE_STEP(value=literal(f"{value:f}")))
     if maximum is not None and value > maximum:
-        raise OutOfRange(f"gives {value:f}, above {maximum:f}")
+        raise OutOfRange(STEP_ABOVE(value=literal(f"{value:f}"), maximum=literal(f"{maximum:f}")))
     return value
 
 
@@ -79,31 +99,51 @@ def _shift_discount(scenario: Scenario, step: Decimal) -> Scenario:
     return replace(scenario, lifecycle=replace(scenario.lifecycle, discount_rate=rate))
 
 
+def _texts(key: str, label: str, basis: str) -> tuple[Text, Text]:
+    return template(f"label.input.{key}", label)(), template(f"basis.input.{key}", basis)()
+
+
 PARAMETERS = {
     "interest_rate": Parameter(
-        "Bank loan interest rate",
-        "added to the annual rate of every bank_loan tranche (0.005 = half a point)",
+        *_texts(
+            "interest_rate",
+            gettext_noop("Bank loan interest rate"),
+            gettext_noop(
+                "added to the annual rate of every bank_loan tranche (0.005 = half a point)"
+            ),
+        ),
         ("-0.01", "-0.005", "0.005", "0.01"),
         _first_bank_rate,
         _shift_bank_rates,
     ),
     "works_cost_per_m2": Parameter(
-        "Works cost per m²",
-        "added to works.cost_per_m2, in €/m²",
+        *_texts(
+            "works_cost_per_m2",
+            gettext_noop("Works cost per m²"),
+            gettext_noop("added to works.cost_per_m2, in €/m²"),
+        ),
         ("-200", "-100", "100", "200"),
         lambda s: s.works.cost_per_m2,
         _shift_works_cost,
     ),
     "vacancy_rate": Parameter(
-        "Vacancy rate",
-        "added to operation.vacancy_rate (0.02 = 2 points)",
+        *_texts(
+            "vacancy_rate",
+            gettext_noop("Vacancy rate"),
+            gettext_noop("added to operation.vacancy_rate (0.02 = 2 points)"),
+        ),
         ("-0.02", "0.02", "0.05"),
         lambda s: s.operation.vacancy_rate,
         _shift_vacancy,
     ),
     "discount_rate": Parameter(
-        "Discount rate",
-        "added to lifecycle.discount_rate (0.02 = 2 points); moves only the life-cycle cost",
+        *_texts(
+            "discount_rate",
+            gettext_noop("Discount rate"),
+            gettext_noop(
+                "added to lifecycle.discount_rate (0.02 = 2 points); moves only the life-cycle cost"
+            ),
+        ),
         ("-0.01", "0.01", "0.02"),
         lambda s: s.lifecycle.discount_rate,
         _shift_discount,
@@ -128,7 +168,7 @@ def sensitivity(scenario: dict, steps: dict | None = None) -> dict:
         for key in PARAMETERS
     }
     return {
-        "metrics": [{"key": key, "label": label} for key, (label, _) in METRICS.items()],
+        "metrics": [_labelled({"key": key}, METRIC_LABELS[key]()) for key in METRICS],
         "base": _money(base),
         "parameters": [_parameter_json(key, parsed, base, rows) for key, rows in effects.items()],
         "tornado": _tornado(base, effects),
@@ -145,9 +185,7 @@ def sensitivity_grid(
     """Move two inputs at once over every combination of their steps (a two-way table)."""
     parsed = parse(scenario)
     if row_parameter == column_parameter:
-        raise ScenarioError(
-            [{"field": "steps", "message": "the rows and columns must vary different inputs"}]
-        )
+        raise ScenarioError([Problem("steps", SAME_INPUTS())])
     chosen = _read_steps({row_parameter: row_steps, column_parameter: column_steps})
     cells = []
     for _, row_variant in _variants(parsed, row_parameter, chosen[row_parameter]):
@@ -176,19 +214,18 @@ def _read_steps(steps: object) -> dict[str, list[Decimal]]:
     """The steps per parameter: the user's where given, else the defaults; errors name the step."""
     errors = []
     if not isinstance(steps, dict):
-        raise ScenarioError([{"field": "steps", "message": "must be an object"}])
+        raise ScenarioError([Problem("steps", NOT_OBJECT())])
     chosen = {key: [Decimal(step) for step in p.default_steps] for key, p in PARAMETERS.items()}
     for key, raw in steps.items():
         field = f"steps.{key}"
         if key not in PARAMETERS:
-            known = ", ".join(PARAMETERS)
-            errors.append({"field": field, "message": f"unknown input; known: {known}"})
+            errors.append(Problem(field, UNKNOWN_INPUT(known=literal(", ".join(PARAMETERS)))))
         elif not isinstance(raw, list) or not 1 <= len(raw) <= MAX_STEPS:
-            errors.append({"field": field, "message": f"must be a list of 1 to {MAX_STEPS} steps"})
+            errors.append(Problem(field, STEP_COUNT(maximum=number(MAX_STEPS))))
         else:
             values = [parse_decimal(step) for step in raw]
             errors += [
-                {"field": f"{field}[{i}]", "message": "must be a number"}
+                Problem(f"{field}[{i}]", NOT_NUMBER())
                 for i, value in enumerate(values)
                 if value is None
             ]
@@ -205,7 +242,7 @@ def _variants(scenario: Scenario, key: str, steps: list[Decimal]):
         try:
             variants.append((step, PARAMETERS[key].shift(scenario, step)))
         except OutOfRange as problem:
-            errors.append({"field": f"steps.{key}[{index}]", "message": str(problem)})
+            errors.append(Problem(f"steps.{key}[{index}]", problem.text))
     if errors:
         raise ScenarioError(errors)
     return variants
@@ -215,8 +252,10 @@ def _parameter_json(key: str, scenario: Scenario, base: dict, rows: list) -> dic
     parameter = PARAMETERS[key]
     return {
         "key": key,
-        "label": parameter.label,
-        "basis": parameter.basis,
+        "label": str(parameter.label),
+        "label_text": parameter.label.to_json(),
+        "basis": str(parameter.basis),
+        "basis_text": parameter.basis.to_json(),
         "base_value": _text(parameter.value(scenario)),
         "rows": [
             {
@@ -257,6 +296,10 @@ def _tornado(base: dict[str, Decimal], effects: dict[str, list]) -> dict[str, li
         rows.sort(key=lambda bar: bar["swing"], reverse=True)
         bars[metric] = [bar | {"swing": money_json(bar["swing"])} for bar in rows]
     return bars
+
+
+def _labelled(data: dict, label: Text) -> dict:
+    return data | {"label": str(label), "label_text": label.to_json()}
 
 
 def _money(values: dict[str, Decimal]) -> dict[str, str]:
