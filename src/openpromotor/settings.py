@@ -233,6 +233,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Open Promotor <noreply@o
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_EMAIL = env("CONTACT_EMAIL", default="hallo@openpromotor.be")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# An online geocoder for reports without a pin (places/geocoding.py); off when empty.
+GEOCODER_URL = env("GEOCODER_URL", default="")
+GEOCODER_TIMEOUT = env.float("GEOCODER_TIMEOUT", default=5.0)
 # The controller named in the privacy notice (the organisation that runs this site).
 OPERATOR_NAME = env("OPERATOR_NAME", default="")
 OPERATOR_ADDRESS = env("OPERATOR_ADDRESS", default="")

@@ -6,6 +6,7 @@ from openpromotor.core.forms import StyledFormMixin
 from openpromotor.core.images import reencode_image
 from openpromotor.geo.bbox import in_belgium
 from openpromotor.municipalities.models import Municipality, PostalCode
+from openpromotor.places import geocoding
 from openpromotor.places.models import ModerationItem, OwnerMessage, Place, Status
 from openpromotor.places.services import PHOTO_SIZE
 
@@ -83,7 +84,8 @@ class PlaceForm(StyledFormMixin, forms.ModelForm):
         return cleaned
 
     def _locate(self, cleaned) -> None:
-        """Fill the municipality and, without a pin, the location from the postal code."""
+        """Fill the municipality and, without a pin, the location: the address when a geocoder
+        is configured and finds it, else the postal code's centre."""
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         postal_code = (
             PostalCode.objects.filter(code=cleaned.get("postal_code"))
@@ -95,7 +97,13 @@ class PlaceForm(StyledFormMixin, forms.ModelForm):
                 raise forms.ValidationError(
                     _("Put a pin on the map or give the postal code of the building.")
                 )
-            cleaned["latitude"], cleaned["longitude"] = postal_code.latitude, postal_code.longitude
+            found = geocoding.locate(
+                cleaned.get("street", ""), cleaned.get("house_number", ""), postal_code.code
+            )
+            cleaned["latitude"], cleaned["longitude"] = found or (
+                postal_code.latitude,
+                postal_code.longitude,
+            )
         elif not in_belgium(latitude, longitude):
             self.add_error("latitude", _("This point is not in Belgium."))
         if cleaned.get("municipality") is None:
