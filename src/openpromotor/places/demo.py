@@ -1,7 +1,9 @@
 """Demo buildings: a few hundred invented vacant places in Antwerpen, Gent, Leuven and Mechelen.
 
 Everything is made up (no real owners); photos are drawn locally. Loading again updates the same
-places (matched by their ``demo-`` external id) instead of adding new ones.
+places (matched by their ``demo-`` external id) instead of adding new ones. The moderation queue
+gets something to do (reports waiting, a correction, a claim, an abuse report), the demo
+moderator is limited to Gent, and Marc's first building shows only an approximate location.
 """
 
 import io
@@ -16,6 +18,8 @@ from openpromotor.municipalities.models import Municipality
 from openpromotor.places.models import (
     BuildingType,
     Condition,
+    ModerationItem,
+    ModeratorScope,
     Occupancy,
     OwnershipKind,
     Place,
@@ -156,10 +160,51 @@ def load() -> list:
             place = _place(rng, number, municipality, latitude, longitude, postal_code, streets)
             place.reporter = reporter
             place.owner = owner if number == 1 else None
+            place.location_is_approximate = number == 1
             place.save()
             if number <= PHOTOS and not place.photos.exists():
                 _add_photo(place, rng)
+    _moderation()
     return []
+
+
+FEEDBACK = [
+    # (place number, kind, author, text, the correction says "no longer vacant")
+    (
+        5,
+        ModerationItem.Kind.CORRECTION,
+        "amina",
+        "Sinds september zit hier een fietsenwinkel.",
+        True,
+    ),
+    (
+        7,
+        ModerationItem.Kind.CLAIM,
+        "marc",
+        "Ik ben de zaakvoerder van de eigenaar-vennootschap.",
+        False,
+    ),
+    (9, ModerationItem.Kind.ABUSE, "lotte", "De foto toont een ander gebouw.", False),
+]
+
+
+def _moderation() -> None:
+    """Open feedback in the queue, and the demo moderator's municipality."""
+    moderator = User.objects.filter(email="moderator@demo.openpromotor.be").first()
+    if moderator is not None:
+        gent = Municipality.objects.get(nis_code="44021")
+        ModeratorScope.objects.get_or_create(moderator=moderator, municipality=gent)
+    for number, kind, author, text, no_longer_vacant in FEEDBACK:
+        place = Place.objects.filter(external_id=f"demo-{number}").first()
+        person = User.objects.filter(email=f"{author}@demo.openpromotor.be").first()
+        if place is None or person is None:
+            continue
+        ModerationItem.objects.get_or_create(
+            place=place,
+            kind=kind,
+            author=person,
+            defaults={"text": text, "no_longer_vacant": no_longer_vacant},
+        )
 
 
 def _place(rng, number, municipality, latitude, longitude, postal_code, streets) -> Place:
