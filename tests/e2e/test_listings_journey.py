@@ -1,6 +1,7 @@
-"""A seeker posts a need, finds a building from the map among the top matches with its reasons,
-saves the search, hears at once of a new matching building, messages its owner through the
-platform and reads the owner's reply; axe checks the listing pages on the way.
+"""A seeker saves a search from the map (with its area), posts a need, finds a building from the
+map among the top matches with its reasons, saves the search, hears at once of a new matching
+building, messages its owner through the platform and reads the owner's reply; axe checks the
+listing pages on the way.
 
 Interface elements of the listings are found by their ids and values, not their text, so the
 test holds in every language.
@@ -9,6 +10,7 @@ test holds in every language.
 import pytest
 from django.core import mail
 
+from openpromotor.listings.models import SavedSearch
 from openpromotor.listings.vocabulary import Status
 from openpromotor.places.models import Status as PlaceStatus
 from tests.e2e.conftest import assert_accessible
@@ -50,9 +52,18 @@ def test_seeker_finds_a_building_saves_the_search_hears_of_a_new_one_and_message
     log_in(page, seeker)
     page.goto("/zoekertjes/")
     assert_accessible(axe, page)
-    page.goto("/zoekertjes/kaart/")
+    page.goto("/zoekertjes/kaart/?kind=offer_space")
     page.wait_for_selector("#browse-map[data-state=loaded]")
     assert_accessible(axe, page)
+
+    # From the map, the seeker saves the offers in the map area shown as a search.
+    page.locator(".save-search summary").click()
+    page.locator("#save-search-name").fill("Aanbod op de kaart")
+    page.locator(".save-search button[type=submit]").click()
+    page.wait_for_url("**/zoekertjes/zoekopdrachten/")
+    map_search = SavedSearch.objects.get(user=seeker, target=SavedSearch.Target.LISTINGS)
+    assert map_search.query.startswith("kind=offer_space&bbox=")
+    assert "zoom" not in map_search.query
     page.goto("/zoekertjes/nieuw/")
     assert_accessible(axe, page)
     page.locator("a[href='/zoekertjes/nieuw/seek_space/']").click()

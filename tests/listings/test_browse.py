@@ -72,6 +72,12 @@ def test_the_demo_world_has_matches_that_make_sense(monkeypatch):
     assert found[0].id == marc_offer.pk
     assert lotte_need.title in [item.title for item in matches_for(marc_offer)]
     assert SavedSearch.objects.filter(listing=lotte_need).exists()
+    lotte_partners = Listing.objects.get(
+        author__email="lotte@demo.openpromotor.be", kind=Kind.SEEK_PARTNERS
+    )
+    partners = {(item.kind, item.title) for item in matches_for(lotte_partners)}
+    assert ("profile", "Nora Peeters") in partners
+    assert any(title.startswith("Architect voor herbestemming") for _kind, title in partners)
     for kind in Kind.values:
         assert Listing.objects.published().filter(kind=kind).exists()
     call_command("demo", verbosity=0)  # loading again changes nothing

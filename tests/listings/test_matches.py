@@ -225,24 +225,23 @@ def test_each_expert_factor_alone(search, offer_, factor, score):
     assert match.reason(factor).score == score
 
 
-def test_a_partner_search_shows_public_expert_profiles_by_their_words(client):
+def test_a_partner_search_shows_public_expert_profiles_by_their_skills(client):
     from openpromotor.accounts.models import Role
     from tests.factories import UserFactory
 
-    shown = UserFactory(profile_is_public=True, show_roles=True, show_bio=True)
-    shown.bio = "Architect voor herbestemming van kerken."
-    shown.save()
-    private = UserFactory(profile_is_public=False, show_roles=True, show_bio=True)
-    private.bio = "Architect, maar mijn profiel is privé."
-    private.save()
+    shown = UserFactory(profile_is_public=True, show_roles=True, show_skills=True)
+    private = UserFactory(profile_is_public=False, show_roles=True, show_skills=True)
     for person in (shown, private):
+        person.skills = "Architect voor herbestemming van kerken"
+        person.save()
         person.set_roles([Role.EXPERT])
     search = partner_search(roles=["architect"], skills="herbestemming")
 
-    html = client.get(search.get_absolute_url()).content.decode()
+    html = client.get(search.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     assert reverse("accounts:profile_public", args=[shown.pk]) in html
-    assert "architect, herbestemming" in html
+    assert "An expert in architecture, as you ask" in html
+    assert "Names herbestemming, as you ask" in html
     assert reverse("accounts:profile_public", args=[private.pk]) not in html
 
 

@@ -1,6 +1,8 @@
 """Posting listings on the web: each kind, drafts, the first publication held, bad input, and
 who may NOT."""
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -119,7 +121,7 @@ def test_each_kind_can_be_posted(user_client, user):
 )
 def test_bad_input_gets_a_clear_error_and_nothing_is_saved(user_client, changes, field):
     response = create(user_client, "seek_space", need_data(**changes))
-    assert response.status_code == 200
+    assert response.status_code == 400  # the form again, with its errors
     errors = response.context["form"].errors
     assert field in errors, errors
     assert all(str(message) for message in errors[field])
@@ -138,6 +140,7 @@ def test_an_offer_needs_a_location_and_only_ties_to_own_buildings(user_client, u
     someone_elses = PlaceFactory(owner=UserFactory())
     data = {"title": "Ruimte", "description": "Tekst.", "action": "publish"}
     response = create(user_client, "offer_space", data)
+    assert response.status_code == 400
     assert "postal_code" in response.context["form"].errors  # no building, no location
     assert not response.context["form"].owns_places
     response = create(user_client, "offer_space", data | {"place": someone_elses.pk})
@@ -188,3 +191,38 @@ def test_the_author_edits_closes_and_publishes_again(client):
     client.post(reverse("listings:publish", args=[listing.pk]))
     listing.refresh_from_db()
     assert listing.status == Status.PUBLISHED and listing.closed_reason == ""
+
+
+def test_a_bad_edit_answers_400_with_the_form_and_keeps_what_was_saved(client):
+    listing = ListingFactory(title="Oude titel", min_area_m2=300, max_area_m2=1000)
+    client.force_login(listing.author)
+    url = reverse("listings:edit", args=[listing.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, need_data(title="Nieuwe titel", min_area_m2="900", max_area_m2="100", action="save")
+    )
+    assert response.status_code == 400
+    assert "max_area_m2" in response.context["form"].errors
+    assert 'value="Nieuwe titel"' in response.content.decode()  # nothing typed is lost
+    listing.refresh_from_db()
+    assert (listing.title, listing.min_area_m2, listing.max_area_m2) == ("Oude titel", 300, 1000)
+
+
+def test_bad_close_and_report_forms_answer_400(client, user):
+    listing = ListingFactory()
+    client.force_login(listing.author)
+    assert client.post(reverse("listings:close", args=[listing.pk]), {}).status_code == 400
+    client.force_login(user)
+    response = client.post(reverse("listings:report", args=[listing.pk]), {"text": ""})
+    assert response.status_code == 400 and "text" in response.context["form"].errors
+    listing.refresh_from_db()
+    assert listing.status == Status.PUBLISHED and not listing.reports.exists()
+
+
+def test_the_edit_form_keeps_the_dates_in_every_language(client):
+    listing = ListingFactory(wanted_from=date(2027, 3, 1), wanted_until=date(2027, 9, 30))
+    client.force_login(listing.author)
+    url = reverse("listings:edit", args=[listing.pk])
+    for language in ("nl", "fr", "en"):
+        html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert 'value="2027-03-01"' in html and 'value="2027-09-30"' in html, language

@@ -22,7 +22,16 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ["email", "password"]}),
         (
             _("Profile"),
-            {"fields": ["display_name", "bio", "home_municipality", "organisation", "avatar"]},
+            {
+                "fields": [
+                    "display_name",
+                    "bio",
+                    "home_municipality",
+                    "organisation",
+                    "skills",
+                    "avatar",
+                ]
+            },
         ),
         (
             _("Public profile"),
@@ -33,6 +42,7 @@ class UserAdmin(DjangoUserAdmin):
                     "show_municipality",
                     "show_roles",
                     "show_organisation",
+                    "show_skills",
                     "show_avatar",
                 ]
             },

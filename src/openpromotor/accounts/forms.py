@@ -45,12 +45,14 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
             "home_municipality",
             "roles",
             "organisation",
+            "skills",
             "avatar",
             "profile_is_public",
             "show_bio",
             "show_municipality",
             "show_roles",
             "show_organisation",
+            "show_skills",
             "show_avatar",
         ]
         widgets = {

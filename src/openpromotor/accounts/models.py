@@ -57,6 +57,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name=_("home municipality"),
     )
     organisation = models.CharField(_("organisation"), max_length=120, blank=True)
+    skills = models.CharField(
+        _("skills"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What you can bring to a group, in words or tags separated by commas, e.g. "
+            "carpentry, bookkeeping, cooperative law. Groups looking for partners find you by "
+            "them when you show them."
+        ),
+    )
     avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
 
     # What the public profile shows; everything is private until the person opts in.
@@ -65,6 +75,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     show_municipality = models.BooleanField(_("show my municipality"), default=False)
     show_roles = models.BooleanField(_("show my roles"), default=False)
     show_organisation = models.BooleanField(_("show my organisation"), default=False)
+    show_skills = models.BooleanField(_("show my skills"), default=False)
     show_avatar = models.BooleanField(_("show my avatar"), default=False)
 
     is_staff = models.BooleanField(_("may use the admin"), default=False)

@@ -13,6 +13,7 @@ def account_data(user) -> dict:
         "bio": user.bio,
         "home_municipality": user.home_municipality.name if user.home_municipality else None,
         "organisation": user.organisation,
+        "skills": user.skills,
         "roles": user.roles,
         "avatar": user.avatar.url if user.avatar else None,
         "public_profile": {
@@ -21,6 +22,7 @@ def account_data(user) -> dict:
             "show_municipality": user.show_municipality,
             "show_roles": user.show_roles,
             "show_organisation": user.show_organisation,
+            "show_skills": user.show_skills,
             "show_avatar": user.show_avatar,
         },
         "groups": sorted(group.name for group in user.groups.all()),

@@ -56,7 +56,7 @@ def inbox(request):
 @require_http_methods(["GET", "POST"])
 def start_about_listing(request, pk):
     listing = get_object_or_404(Listing.objects.select_related("author"), pk=pk)
-    if listing.status != ListingStatus.PUBLISHED:
+    if listing.status != ListingStatus.PUBLISHED or listing.author is None:
         raise Http404
     return _start(
         request, listing.author, listing.title, listing.get_absolute_url(), listing=listing

@@ -18,11 +18,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from openpromotor.listings import candidates, matching
+from openpromotor.listings import candidates, matches, matching
 from openpromotor.listings.filters import ListingFilterForm, PlaceSearchForm
 from openpromotor.listings.models import Listing, SavedSearch
 from openpromotor.listings.news import NewThings, could_have_news
-from openpromotor.listings.vocabulary import Frequency, Status
+from openpromotor.listings.vocabulary import Frequency, Kind, Status
 from openpromotor.places.models import Place
 
 UNSUBSCRIBE_SALT = "openpromotor.listings.unsubscribe"
@@ -33,7 +33,15 @@ UPDATE_BATCH = 500
 """Watermarks move on after each batch of this many searches (their e-mails are out)."""
 
 ALERT_MIN_SCORE = 60
-"""A new place or offer is news for a need when it scores at least this."""
+"""A new match is news when it scores at least this."""
+
+MATCHED_KINDS = {
+    Kind.OFFER_SPACE: {Kind.SEEK_SPACE},
+    Kind.SEEK_PARTNERS: {Kind.OFFER_EXPERTISE, Kind.SEEK_SPACE},
+    Kind.OFFER_EXPERTISE: {Kind.SEEK_PARTNERS},
+}
+"""The kinds of new listing that can be a match of a listing other than a need for space (whose
+matches are new places and offers)."""
 
 
 @dataclass(frozen=True)
@@ -85,8 +93,27 @@ def _url(kind: str, pk: int) -> str:
 
 
 def _new_matches(search: SavedSearch, news: NewThings) -> list[Item]:
-    need_listing = search.listing
-    if need_listing is None or need_listing.status != Status.PUBLISHED or not news.rows():
+    listing = search.listing
+    if listing is None or listing.status != Status.PUBLISHED:
+        return []
+    if listing.kind == Kind.SEEK_SPACE:
+        return _new_places_and_offers(search, listing, news)
+    kinds = MATCHED_KINDS[listing.kind]
+    if not any(brief.kind in kinds for brief in news.briefs(SavedSearch.Target.LISTINGS)):
+        return []
+    new = news.window(Listing.objects.published())
+    found = matches.matches_among(listing, new, limit=candidates.MAX_CANDIDATES)
+    return [
+        Item(item.title, item.url, item.score)
+        for item in found
+        if item.score >= ALERT_MIN_SCORE and item.contact_id != search.user_id
+    ]
+
+
+def _new_places_and_offers(search: SavedSearch, need_listing: Listing, news: NewThings):
+    """The new places and offers that fit a need: scored in Python against the window's rows
+    near the need (loaded once per run), not queried per search."""
+    if not news.rows():
         return []
     need = candidates.need_of(need_listing, news.codes_of(need_listing.pk))
     fits = candidates.could_fit(need)

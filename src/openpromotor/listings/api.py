@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 
+from openpromotor.accounts.templatetags.people import person_name
 from openpromotor.core.api_auth import api_auth
 from openpromotor.core.ratelimits import limited
 from openpromotor.geo.clustering import Cluster
@@ -64,7 +65,7 @@ class ListingOut(Schema):
     kind: Kind
     title: str
     description: str = Field(description="Markdown")
-    author: str = Field(description="The author's display name")
+    author: str = Field(description='The author\'s display name, or "former member"')
     url: str
     status: Status
     municipalities: list[MunicipalityOut]
@@ -113,7 +114,9 @@ class ReasonOut(Schema):
 
 
 class MatchOut(Schema):
-    kind: Literal["place", "listing"]
+    kind: Literal["place", "listing", "profile"] = Field(
+        description="A building, a listing, or a person's public profile (partner searches)"
+    )
     id: int
     title: str
     url: str
@@ -142,6 +145,29 @@ class ListingFilters(Schema):
     discipline: list[Discipline] = []
     language: list[Language] = []
     fee_model: list[FeeModel] = []
+    price: int | None = Field(
+        None, description="€: offers asking at most this, needs with a budget to buy reaching it"
+    )
+    rent_month: int | None = Field(
+        None,
+        description="€ per month: offers asking at most this, needs with a budget to rent "
+        "reaching it",
+    )
+    building_type: list[BuildingType] = Field(
+        [], description="Offers of these building types (their own or their building's)"
+    )
+    condition: list[Condition] = Field([], description="Offers in these conditions")
+    commitment: list[Commitment] = Field([], description="Partner searches asking these")
+    max_share: int | None = Field(
+        None, description="Partner searches expecting a share per member of at most this (€)"
+    )
+    min_group: int | None = Field(None, description="Groups of at least this many people")
+    max_group: int | None = Field(None, description="Groups of at most this many people")
+    cooperative: bool | None = Field(None, description="Only needs open to a cooperative")
+    date_from: date | None = Field(
+        None, description="Needs and offers whose wanted or available period overlaps"
+    )
+    date_until: date | None = None
     bbox: str | None = Field(None, description="minLon,minLat,maxLon,maxLat (WGS 84)")
     near: str | None = Field(None, description="A postal code, or latitude,longitude")
     radius_km: float | None = Field(None, description="Around ``near`` (10 km when left out)")
@@ -253,7 +279,8 @@ def get_listing(request, listing_id: int):
 def listing_matches(request, listing_id: int):
     """Best first. A need ("seek space") gets places and "offer space" listings; an offer gets
     the needs of seekers who let owners find them; a partner search gets "offer expertise"
-    listings, and the other way round."""
+    listings, needs open to a cooperative and public profiles; an expert's offer gets partner
+    searches."""
     found = matches.matches_for(_published(listing_id))
     body = [
         {
@@ -370,7 +397,7 @@ def _listing(request, listing: Listing) -> dict[str, Any]:
         "kind": listing.kind,
         "title": listing.title,
         "description": listing.description,
-        "author": listing.author.display_name,
+        "author": person_name(listing.author),
         "url": request.build_absolute_uri(listing.get_absolute_url()),
         "status": listing.status,
         "municipalities": [

@@ -16,12 +16,13 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from openpromotor.accounts.templatetags.people import person_name
 from openpromotor.core.markdown import render_markdown
 from openpromotor.geo.bbox import BELGIUM
 from openpromotor.listings.filters import ListingFilterForm, filter_query
 from openpromotor.listings.models import Listing
 from openpromotor.listings.vocabulary import Kind
-from openpromotor.listings.widgets import LongSelect
+from openpromotor.listings.widgets import DateInput, LongSelect
 from openpromotor.places.browse import MapViewForm, municipality_choices
 
 PER_PAGE = 20
@@ -29,11 +30,40 @@ FEED_SIZE = 50
 CHECKBOX_GROUPS = {
     "": ("use", "tenure", "role", "discipline", "language", "fee_model"),
     Kind.SEEK_SPACE: ("use", "tenure"),
-    Kind.OFFER_SPACE: ("tenure",),
-    Kind.SEEK_PARTNERS: ("role", "discipline"),
+    Kind.OFFER_SPACE: ("tenure", "building_type", "condition"),
+    Kind.SEEK_PARTNERS: ("role", "discipline", "commitment"),
     Kind.OFFER_EXPERTISE: ("discipline", "language", "fee_model"),
 }
-"""The filters shown for each kind (all of them before a kind is chosen)."""
+AREA = ("min_area", "max_area")
+MONEY = ("price", "rent_month")
+GROUP = ("min_group", "max_group")
+PERIOD = ("date_from", "date_until")
+FIELD_ROWS = {
+    "": (AREA,),
+    Kind.SEEK_SPACE: (AREA, MONEY, GROUP, PERIOD, ("cooperative",)),
+    Kind.OFFER_SPACE: (AREA, MONEY, PERIOD),
+    Kind.SEEK_PARTNERS: (GROUP, ("max_share",)),
+    Kind.OFFER_EXPERTISE: (),
+}
+"""The filters shown for each kind, besides kind, words, municipality and distance (before a
+kind is chosen: those that several kinds share). A filter that holds a value is shown whatever
+the kind, so that no filter works unseen."""
+
+KIND_LABELS = {
+    Kind.SEEK_SPACE: {
+        "price": gettext_lazy("Budget to buy at least (€)"),
+        "rent_month": gettext_lazy("Budget to rent at least (€ per month)"),
+        "date_from": gettext_lazy("Wanted from"),
+        "date_until": gettext_lazy("Wanted until"),
+    },
+    Kind.OFFER_SPACE: {
+        "price": gettext_lazy("Asking price up to (€)"),
+        "rent_month": gettext_lazy("Asking rent up to (€ per month)"),
+        "date_from": gettext_lazy("Available from"),
+        "date_until": gettext_lazy("Available until"),
+    },
+}
+"""Labels that say what a filter means for the chosen kind."""
 
 
 class BrowseFilterForm(ListingFilterForm):
@@ -43,15 +73,21 @@ class BrowseFilterForm(ListingFilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in CHECKBOX_GROUPS[""]:
+        for name in {name for names in CHECKBOX_GROUPS.values() for name in names}:
             field = self.fields[name]
             field.widget = forms.CheckboxSelectMultiple(
                 choices=field.choices, attrs={"class": "form-check-input"}
             )
         self.fields["q"].widget = forms.SearchInput(attrs={"class": "form-control"})
         self.fields["kind"].widget.attrs["class"] = "form-select"
-        for name in ("min_area", "max_area", "radius_km", "near"):
+        for name in ("radius_km", "near", *AREA, *MONEY, *GROUP, "max_share"):
             self.fields[name].widget.attrs["class"] = "form-control"
+        for name in PERIOD:
+            self.fields[name].widget = DateInput(attrs={"class": "form-control"})
+        self.fields["cooperative"].widget.attrs["class"] = "form-check-input"
+        for name, label in KIND_LABELS.get(self.chosen_kind(), {}).items():
+            self.fields[name].label = label
+            self.fields[name].help_text = ""
         self.fields["municipality"].label = _("Municipality")
         self.fields["municipality"].widget = LongSelect(
             choices=[("", _("All municipalities")), *municipality_choices()],
@@ -63,13 +99,29 @@ class BrowseFilterForm(ListingFilterForm):
         kind = self.data.get("kind", "")
         return kind if kind in CHECKBOX_GROUPS else ""
 
+    def _has_value(self, name: str) -> bool:
+        return any(value not in ("", None) for value in self.data.getlist(name))
+
     def checkbox_groups(self):
-        """The checkbox groups for the chosen kind, and whether each holds a chosen value."""
-        names = CHECKBOX_GROUPS[self.chosen_kind()]
+        """The checkbox groups for the chosen kind (and any other holding a chosen value), and
+        whether each holds a chosen value."""
+        shown = CHECKBOX_GROUPS[self.chosen_kind()]
+        others = [name for name in CHECKBOX_GROUPS[""] if name not in shown]
+        others += [
+            name for name in ("building_type", "condition", "commitment") if name not in shown
+        ]
+        names = [*shown, *(name for name in others if self._has_value(name))]
         return [(self[name], bool(self[name].value())) for name in names]
 
-    def shows_area(self) -> bool:
-        return self.chosen_kind() in ("", Kind.SEEK_SPACE, Kind.OFFER_SPACE)
+    def field_rows(self) -> list[list[forms.BoundField]]:
+        """Rows of the chosen kind's other filters (and of any other holding a value)."""
+        shown = FIELD_ROWS[self.chosen_kind()]
+        everything = dict.fromkeys(row for rows in FIELD_ROWS.values() for row in rows)
+        rows = [
+            *shown,
+            *(row for row in everything if row not in shown and any(map(self._has_value, row))),
+        ]
+        return [[self[name] for name in row] for row in rows]
 
 
 def listing_list(request):
@@ -143,4 +195,4 @@ class ListingFeed(Feed):
         return listing.updated_at
 
     def item_author_name(self, listing):
-        return listing.author.display_name
+        return person_name(listing.author)

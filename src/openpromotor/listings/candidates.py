@@ -1,6 +1,7 @@
 """From rows to the scoring functions' inputs, and the few indexed filters that pick the rows.
 
-Scoring runs in Python (``matching``, ``expertise``), so the database must hand over only rows
+This module serves the matching of space (``matching``); ``partner_candidates`` does the same
+for searches for partners. Scoring runs in Python, so the database must hand over only rows
 that can matter. For a need these filters narrow on indexed fields first:
 
 - where: a box around the need's point (``within_bbox``: public tile-key ranges, then the exact
@@ -21,11 +22,11 @@ from dataclasses import dataclass
 from django.db.models import F, OuterRef, Q, Subquery
 
 from openpromotor.geo.distance import bbox_around
-from openpromotor.listings import expertise, matching
+from openpromotor.listings import matching
 from openpromotor.listings.fields import has_any
 from openpromotor.listings.matching import FULL, NEUTRAL
 from openpromotor.listings.models import REACH_FACTOR, Listing
-from openpromotor.listings.vocabulary import ROLE_DISCIPLINES, Kind, Role
+from openpromotor.listings.vocabulary import Kind
 from openpromotor.municipalities.models import Municipality
 from openpromotor.places.filters import within_bbox
 from openpromotor.places.models import Place
@@ -210,31 +211,6 @@ def offer_candidate(row: tuple, municipalities: dict[int, tuple[str, str]]) -> R
     return Row("listing", pk, title, author_id, candidate, place_id)
 
 
-def partner_search_of(listing: Listing, codes: frozenset[str]) -> expertise.PartnerSearch:
-    """A "seek partners" listing: its disciplines plus those of the roles an expert can fill."""
-    wanted = set(listing.disciplines)
-    wanted |= {ROLE_DISCIPLINES[Role(role)] for role in listing.roles if role in ROLE_DISCIPLINES}
-    return expertise.PartnerSearch(
-        disciplines=frozenset(expertise.Discipline(value) for value in wanted),
-        municipalities=codes,
-        latitude=listing.public_latitude,
-        longitude=listing.public_longitude,
-        place_label=listing.place_label,
-        languages=frozenset(expertise.Language(value) for value in listing.languages),
-    )
-
-
-def expert_offer_of(listing: Listing, codes: frozenset[str]) -> expertise.ExpertOffer:
-    return expertise.ExpertOffer(
-        disciplines=frozenset(expertise.Discipline(value) for value in listing.disciplines),
-        municipalities=codes,
-        latitude=listing.public_latitude,
-        longitude=listing.public_longitude,
-        radius_km=listing.radius_km,
-        languages=frozenset(expertise.Language(value) for value in listing.languages),
-    )
-
-
 def place_as_candidate(place: Place) -> matching.Candidate:
     """One place (a model instance) as a ``Candidate``."""
     row = tuple(getattr(place, name) for name in PLACE_FIELDS)
@@ -399,13 +375,17 @@ def municipality_names(ids) -> dict[int, tuple[str, str]]:
 
 
 def seekers_for(
-    candidate: matching.Candidate, municipality_id: int | None, exclude_author_id: int | None
+    candidate: matching.Candidate,
+    municipality_id: int | None,
+    exclude_author_id: int | None,
+    listings=None,
 ):
     """Published "seek space" listings that let owners find them and whose "where" can hold the
     candidate: a search area (reach box) around its point, one of its municipalities, or none.
-    Needs for which the candidate's area or building type scores 0 are left out."""
+    Needs for which the candidate's area or building type scores 0 are left out. ``listings``:
+    the published listings to pick from, if not all (an alert's new ones)."""
     seekers = (
-        Listing.objects.published()
+        (Listing.objects.published() if listings is None else listings)
         .filter(kind=Kind.SEEK_SPACE, findable=True)
         .exclude(author_id=exclude_author_id)
     )
@@ -432,24 +412,3 @@ def seekers_for(
         suited = [use for use in matching.Use if matching.suitability(use, candidate.building_type)]
         seekers = seekers.filter(has_any("uses", suited) | Q(uses=""))
     return seekers.select_related("author")[:MAX_CANDIDATES]
-
-
-def experts_for(search: expertise.PartnerSearch, exclude_author_id: int | None):
-    """Published "offer expertise" listings offering at least one asked discipline."""
-    experts = Listing.objects.published().filter(kind=Kind.OFFER_EXPERTISE)
-    experts = experts.exclude(author_id=exclude_author_id)
-    if search.disciplines:
-        experts = experts.filter(has_any("disciplines", search.disciplines))
-    return experts[:MAX_CANDIDATES]
-
-
-def partner_searches_for(offer: expertise.ExpertOffer, exclude_author_id: int | None):
-    """Published "seek partners" listings asking for one of the offered disciplines."""
-    roles = [
-        role for role, discipline in ROLE_DISCIPLINES.items() if discipline in offer.disciplines
-    ]
-    searches = Listing.objects.published().filter(kind=Kind.SEEK_PARTNERS)
-    searches = searches.exclude(author_id=exclude_author_id)
-    return searches.filter(has_any("disciplines", offer.disciplines) | has_any("roles", roles))[
-        :MAX_CANDIDATES
-    ]

@@ -3,7 +3,8 @@
 Lotte's co-housing group looks for a school or monastery around Berchem and finds Marc's
 former school; Amina's children's workshop looks for a small ground floor in Borgerhout; Gent
 offers a depot for temporary use; Sofie offers architecture around Leuven; the groups look
-for partners that the experts answer. Loading again updates the same listings (matched by
+for partners that the experts answer, and Nora, who looks for a group to live with, answers
+with her public profile. Loading again updates the same listings (matched by
 author and title). It runs after the places and accounts demo (INSTALLED_APPS order).
 """
 
@@ -275,17 +276,33 @@ SIMPLE_FIELDS = (
 )
 
 
-EXTRA_PERSON = {
-    "email": "jonas@demo.openpromotor.be",
-    "display_name": "Jonas Van Damme",
-    "bio": "Meubelmaker in een collectief van makers in Gent.",
-    "organisation": "Makerscollectief Dok",
-}
+EXTRA_PEOPLE = [
+    {
+        # A maker in Gent, so the offers in Gent and Mechelen have a seeker to match.
+        "email": "jonas@demo.openpromotor.be",
+        "display_name": "Jonas Van Damme",
+        "bio": "Meubelmaker in een collectief van makers in Gent.",
+        "organisation": "Makerscollectief Dok",
+        "municipality": "44021",
+        "roles": [Role.SEEKER],
+    },
+    {
+        # A nurse in Antwerpen looking for a group to live with: her public profile answers
+        # the partner searches of Lotte's co-housing group and of Amina's workshop.
+        "email": "nora@demo.openpromotor.be",
+        "display_name": "Nora Peeters",
+        "bio": "Verpleegkundige, woon met mijn dochter in Antwerpen en zoek een woongroep.",
+        "skills": "verpleegkunde, moestuin, coöperatief wonen, vrijwilligerswerk",
+        "municipality": "11002",
+        "roles": [Role.SEEKER],
+        "public": True,
+    },
+]
 
 
 def load() -> list[tuple[str, str]]:
-    """Create or refresh the demo listings; returns the login of the extra demo maker."""
-    jonas = _extra_person()
+    """Create or refresh the demo listings; returns the logins of the extra demo people."""
+    extra = [_extra_person(spec) for spec in EXTRA_PEOPLE]
     people = {
         user.email.split("@")[0]: user
         for user in User.objects.filter(email__endswith="@demo.openpromotor.be")
@@ -304,24 +321,31 @@ def load() -> list[tuple[str, str]]:
             )
         if spec.get("conversation"):
             _conversation(listing, people, now)
-    return [(jonas.email, f"{jonas.display_name} ({Role.SEEKER.label})")]
+    return [(person.email, f"{person.display_name} ({Role.SEEKER.label})") for person in extra]
 
 
-def _extra_person() -> User:
-    """A maker in Gent, so the offers in Gent and Mechelen have a seeker to match."""
-    user, created = User.objects.get_or_create(
-        email=EXTRA_PERSON["email"],
+def _extra_person(spec: dict) -> User:
+    """A demo person of the listings; with ``public``, a public profile showing everything."""
+    public = spec.get("public", False)
+    user, created = User.objects.update_or_create(
+        email=spec["email"],
         defaults={
-            "display_name": EXTRA_PERSON["display_name"],
-            "bio": EXTRA_PERSON["bio"],
-            "organisation": EXTRA_PERSON["organisation"],
-            "home_municipality": Municipality.objects.get(nis_code="44021"),
+            "display_name": spec["display_name"],
+            "bio": spec["bio"],
+            "organisation": spec.get("organisation", ""),
+            "skills": spec.get("skills", ""),
+            "home_municipality": Municipality.objects.get(nis_code=spec["municipality"]),
+            "profile_is_public": public,
+            "show_bio": public,
+            "show_roles": public,
+            "show_skills": public,
+            "show_municipality": public,
         },
     )
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
-    user.set_roles([Role.SEEKER])
+    user.set_roles(spec["roles"])
     EmailAddress.objects.update_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )

@@ -1,16 +1,29 @@
 """Score how well an expert's offer fits a group's search for partners, and say why.
 
 The sibling of ``matching`` for the other pair of listings: a *partner search* (a "seek
-partners" listing, with the disciplines it asks for) against an *expert offer* (an "offer
-expertise" listing). Plain Python, the same ``Match`` and ``Reason`` and the same two rules for
-missing data: nothing asked scores ``FULL``, asked but unknown scores ``NEUTRAL``.
+partners" listing, with the disciplines and skills it asks for) against an *expert offer* (an
+"offer expertise" listing). Plain Python, the same ``Match`` and ``Reason`` and the same two
+rules for missing data: nothing asked scores ``FULL``, asked but unknown scores ``NEUTRAL``.
+
+Skills are compared as words (``skills``); the skills factor is the share of the asked skill
+words that the offer names too. People who could join a group (public profiles, seekers open
+to a cooperative) are scored against the same ``PartnerSearch`` in ``partners``.
 """
 
 from dataclasses import dataclass
 from enum import StrEnum
 
 from openpromotor.geo.distance import haversine_km
-from openpromotor.listings.matching import FULL, NEUTRAL, ZERO, Match, Reason, gettext_noop
+from openpromotor.listings.matching import (
+    ENGLISH_LABELS,
+    FULL,
+    NEUTRAL,
+    ZERO,
+    Match,
+    Reason,
+    gettext_noop,
+)
+from openpromotor.listings.skills import covered
 
 
 class Discipline(StrEnum):
@@ -31,8 +44,32 @@ class Language(StrEnum):
     GERMAN = "de"
 
 
+class Role(StrEnum):
+    """Who a group looks for (the vocabulary of ``listings.vocabulary.Role``)."""
+
+    CO_FOUNDER = "co_founder"
+    MEMBER_HOUSEHOLD = "member_household"
+    INVESTOR = "investor"
+    ARCHITECT = "architect"
+    LEGAL_HELP = "legal_help"
+    FINANCIAL_HELP = "financial_help"
+    CONSTRUCTION_HELP = "construction_help"
+    GROUND_FLOOR_USER = "ground_floor_user"
+    VOLUNTEER = "volunteer"
+
+
+ROLE_DISCIPLINES: dict[Role, Discipline] = {
+    Role.ARCHITECT: Discipline.ARCHITECTURE,
+    Role.LEGAL_HELP: Discipline.LEGAL,
+    Role.FINANCIAL_HELP: Discipline.FINANCIAL,
+    Role.CONSTRUCTION_HELP: Discipline.CONSTRUCTION,
+}
+"""Roles that an expert fills: asking for the role is asking for the discipline."""
+
+
 class Factor(StrEnum):
     DISCIPLINE = "discipline"
+    SKILLS = "skills"
     REGION = "region"
     LANGUAGE = "language"
 
@@ -50,11 +87,22 @@ LABELS: dict[StrEnum, str] = {
     Language.FRENCH: gettext_noop("French"),
     Language.ENGLISH: gettext_noop("English"),
     Language.GERMAN: gettext_noop("German"),
+    Role.CO_FOUNDER: gettext_noop("co-founder"),
+    Role.MEMBER_HOUSEHOLD: gettext_noop("member household"),
+    Role.INVESTOR: gettext_noop("investor"),
+    Role.ARCHITECT: gettext_noop("architect"),
+    Role.LEGAL_HELP: gettext_noop("legal help"),
+    Role.FINANCIAL_HELP: gettext_noop("financial help"),
+    Role.CONSTRUCTION_HELP: gettext_noop("construction or technical help"),
+    Role.GROUND_FLOOR_USER: gettext_noop("user of a ground floor"),
+    Role.VOLUNTEER: gettext_noop("volunteer"),
 }
+ENGLISH_LABELS.update(LABELS)
 
 WEIGHTS: dict[Factor, int] = {
-    Factor.DISCIPLINE: 60,  # an architect cannot stand in for a lawyer
-    Factor.REGION: 25,  # guidance means site visits and meetings
+    Factor.DISCIPLINE: 45,  # an architect cannot stand in for a lawyer
+    Factor.SKILLS: 20,  # within a discipline, the know-how the group named
+    Factor.REGION: 20,  # guidance means site visits and meetings
     Factor.LANGUAGE: 15,  # groups in Brussels or on the language border need a shared one
 }
 """How much each factor counts, out of 100."""
@@ -62,14 +110,21 @@ WEIGHTS: dict[Factor, int] = {
 
 @dataclass(frozen=True)
 class PartnerSearch:
-    """What a group asks: disciplines (roles an expert can fill included), where, languages."""
+    """What a group asks: the roles it wants filled, the disciplines (those of the roles an
+    expert fills included), skills as words (``skills.skill_words``), where, languages."""
 
+    roles: frozenset[Role] = frozenset()
     disciplines: frozenset[Discipline] = frozenset()
+    skills: frozenset[str] = frozenset()
     municipalities: frozenset[str] = frozenset()
     latitude: float | None = None
     longitude: float | None = None
     place_label: str = ""
     languages: frozenset[Language] = frozenset()
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
 
 @dataclass(frozen=True)
@@ -77,6 +132,7 @@ class ExpertOffer:
     """What an expert offers; the region served is municipalities and/or a point and radius."""
 
     disciplines: frozenset[Discipline] = frozenset()
+    skills: frozenset[str] = frozenset()
     municipalities: frozenset[str] = frozenset()
     latitude: float | None = None
     longitude: float | None = None
@@ -88,6 +144,7 @@ def score_expert(search: PartnerSearch, offer: ExpertOffer) -> Match:
     """Score an expert's offer for a partner search from 0 to 100, with one reason per factor."""
     reasons = [
         _judge_disciplines(search, offer),
+        judge_skills(search.skills, offer.skills),
         _judge_region(search, offer),
         _judge_languages(search, offer),
     ]
@@ -117,9 +174,25 @@ def _judge_disciplines(search: PartnerSearch, offer: ExpertOffer) -> Reason:
     )
 
 
+def judge_skills(asked: frozenset[str], offered: frozenset[str]) -> Reason:
+    """The share of the asked skill words that the other side names too (``skills.covered``)."""
+    if not asked:
+        return Reason(Factor.SKILLS, FULL, gettext_noop("no skills asked"))
+    if not offered:
+        return Reason(Factor.SKILLS, NEUTRAL, gettext_noop("skills unknown"))
+    shared = covered(asked, offered)
+    if not shared:
+        return Reason(Factor.SKILLS, ZERO, gettext_noop("names none of the skills you ask"))
+    params = {"skills": ", ".join(shared), "count": len(shared), "asked": len(asked)}
+    if len(shared) == len(asked):
+        return Reason(Factor.SKILLS, FULL, gettext_noop("names {skills}, as you ask"), params)
+    message = gettext_noop("names {skills}: {count} of the {asked} skills you ask")
+    return Reason(Factor.SKILLS, FULL * len(shared) // len(asked), message, params)
+
+
 def _judge_region(search: PartnerSearch, offer: ExpertOffer) -> Reason:
     """Within the radius the expert serves (down to 0 at twice it), or a shared municipality."""
-    has_search_point = search.latitude is not None and search.longitude is not None
+    has_search_point = search.has_point
     if has_search_point and offer.latitude is not None and offer.radius_km:
         distance_km = haversine_km(
             search.latitude, search.longitude, offer.latitude, offer.longitude

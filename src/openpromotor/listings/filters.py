@@ -8,6 +8,18 @@ searches on buildings may add.
 "Near a point": ``near`` is a postal code or ``latitude,longitude``, with ``radius_km``. The
 distance test in SQL is the equirectangular approximation, well below 1 % off at Belgium's
 latitudes over 300 km; a box of public tile-key ranges (``within_bbox``) narrows the scan first.
+
+The filters of one kind keep only listings of the kinds that have the field: an area, a price,
+a rent or a period keeps offers of space and needs for space; a group size keeps needs for
+space and searches for partners. Each filter compares the reader's value the way matching
+does: an offer asking at most ``price``, a need whose budget reaches it; a period
+(``date_from``, ``date_until``) that overlaps the wanted or available one, open ends included.
+A bound on an amount the listing itself gives (a price, a rent, a share, a group size) keeps
+only the listings that give one. An offer tied to a building on the map that leaves its
+building type or condition empty has the building's.
+
+These filters narrow the rows that the indexes on kind, status and location select; they need
+no index of their own at the size of the listings table.
 """
 
 import functools
@@ -22,8 +34,9 @@ from openpromotor.geo.bbox import EARTH_RADIUS_M, BBox, BBoxError, in_belgium
 from openpromotor.geo.distance import bbox_around
 from openpromotor.listings.fields import has_any
 from openpromotor.listings.matching import MAX_RADIUS_KM
-from openpromotor.listings.models import Listing
+from openpromotor.listings.models import MAX_GROUP_SIZE, MAX_MONEY, Listing
 from openpromotor.listings.vocabulary import (
+    Commitment,
     Discipline,
     FeeModel,
     Kind,
@@ -34,7 +47,7 @@ from openpromotor.listings.vocabulary import (
 )
 from openpromotor.municipalities.models import Municipality, PostalCode
 from openpromotor.places.filters import PlaceFilterForm, within_bbox
-from openpromotor.places.models import MAX_AREA_M2
+from openpromotor.places.models import MAX_AREA_M2, BuildingType, Condition
 
 KM_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180_000
 POINT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
@@ -146,6 +159,45 @@ class ListingFilterForm(NearPointMixin, forms.Form):
     fee_model = forms.MultipleChoiceField(
         label=_("Fee model"), choices=FeeModel.choices, required=False
     )
+    price = forms.IntegerField(
+        label=_("Price to buy (€)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_MONEY,
+        help_text=_("Offers asking at most this; needs with a budget to buy of at least this."),
+    )
+    rent_month = forms.IntegerField(
+        label=_("Rent (€ per month)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_MONEY,
+        help_text=_("Offers asking at most this; needs with a budget to rent of at least this."),
+    )
+    building_type = forms.MultipleChoiceField(
+        label=_("Building type"), choices=BuildingType.choices, required=False
+    )
+    condition = forms.MultipleChoiceField(
+        label=_("Condition"), choices=Condition.choices, required=False
+    )
+    commitment = forms.MultipleChoiceField(
+        label=_("Commitment"), choices=Commitment.choices, required=False
+    )
+    max_share = forms.IntegerField(
+        label=_("Share per member up to (€)"), required=False, min_value=0, max_value=MAX_MONEY
+    )
+    min_group = forms.IntegerField(
+        label=_("Group size from (people)"), required=False, min_value=1, max_value=MAX_GROUP_SIZE
+    )
+    max_group = forms.IntegerField(
+        label=_("Group size up to (people)"), required=False, min_value=1, max_value=MAX_GROUP_SIZE
+    )
+    cooperative = forms.BooleanField(label=_("Open to a cooperative"), required=False)
+    date_from = forms.DateField(
+        label=_("From (date)"),
+        required=False,
+        help_text=_("Needs and offers whose wanted or available period overlaps these dates."),
+    )
+    date_until = forms.DateField(label=_("Until (date)"), required=False)
     bbox = forms.CharField(
         label=_("Map area"), required=False, help_text="minLon,minLat,maxLon,maxLat"
     )
@@ -164,9 +216,14 @@ class ListingFilterForm(NearPointMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        low, high = cleaned.get("min_area"), cleaned.get("max_area")
-        if low is not None and high is not None and low > high:
-            self.add_error("max_area", _("The largest area must not be below the smallest."))
+        for low, high, message in (
+            ("min_area", "max_area", _("The largest area must not be below the smallest.")),
+            ("min_group", "max_group", _("The largest group must not be below the smallest.")),
+            ("date_from", "date_until", _("The end must not be before the start.")),
+        ):
+            first, last = cleaned.get(low), cleaned.get(high)
+            if first is not None and last is not None and first > last:
+                self.add_error(high, message)
         return cleaned
 
     def filter(self, queryset):
@@ -194,9 +251,31 @@ class ListingFilterForm(NearPointMixin, forms.Form):
         ):
             if data[name]:
                 queryset = queryset.filter(has_any(field, data[name]))
-        if data["fee_model"]:
-            queryset = queryset.filter(fee_model__in=data["fee_model"])
+        for name in ("fee_model", "commitment"):
+            if data[name]:
+                queryset = queryset.filter(**{f"{name}__in": data[name]})
+        for name in ("building_type", "condition"):
+            if data[name]:
+                queryset = queryset.filter(
+                    Q(**{f"{name}__in": data[name]})
+                    | Q(**{name: "", f"place__{name}__in": data[name]})
+                )
         queryset = self._area_filter(queryset, data["min_area"], data["max_area"])
+        queryset = self._budget_filter(queryset, data["price"], "asking_price", "max_price")
+        queryset = self._budget_filter(
+            queryset, data["rent_month"], "asking_rent_month", "max_rent_month"
+        )
+        bounds = (
+            ("max_share", "share_amount__lte"),
+            ("min_group", "group_size__gte"),
+            ("max_group", "group_size__lte"),
+        )
+        for name, lookup in bounds:
+            if data[name] is not None:
+                queryset = queryset.filter(**{lookup: data[name]})
+        if data["cooperative"]:
+            queryset = queryset.filter(open_to_cooperative=True)
+        queryset = self._period_filter(queryset, data["date_from"], data["date_until"])
         if data["bbox"] is not None:
             queryset = within_bbox(queryset, data["bbox"])
         return self.near_filter(queryset)
@@ -214,6 +293,34 @@ class ListingFilterForm(NearPointMixin, forms.Form):
             offers &= Q(floor_area_m2__lte=high)
             needs &= Q(min_area_m2__lte=high) | Q(min_area_m2__isnull=True)
         return queryset.filter(offers | needs)
+
+    @staticmethod
+    def _budget_filter(queryset, amount, asking: str, budget: str):
+        """Offers asking at most the amount; needs whose budget reaches it."""
+        if amount is None:
+            return queryset
+        offers = Q(kind=Kind.OFFER_SPACE, **{f"{asking}__lte": amount})
+        needs = Q(kind=Kind.SEEK_SPACE, **{f"{budget}__gte": amount})
+        return queryset.filter(offers | needs)
+
+    @staticmethod
+    def _period_filter(queryset, start, end):
+        """Needs and offers whose wanted or available period overlaps ``start`` to ``end``; an
+        empty date is an open end."""
+        if start is None and end is None:
+            return queryset
+        kept = Q()
+        for kind, first, last in (
+            (Kind.SEEK_SPACE, "wanted_from", "wanted_until"),
+            (Kind.OFFER_SPACE, "available_from", "available_until"),
+        ):
+            overlaps = Q(kind=kind)
+            if end is not None:
+                overlaps &= Q(**{f"{first}__isnull": True}) | Q(**{f"{first}__lte": end})
+            if start is not None:
+                overlaps &= Q(**{f"{last}__isnull": True}) | Q(**{f"{last}__gte": start})
+            kept |= overlaps
+        return queryset.filter(kept)
 
 
 class PlaceSearchForm(NearPointMixin, PlaceFilterForm):

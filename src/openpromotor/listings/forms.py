@@ -15,12 +15,14 @@ from openpromotor.geo.bbox import in_belgium
 from openpromotor.listings.matching import MAX_RADIUS_KM
 from openpromotor.listings.models import Listing, ListingReport, SavedSearch
 from openpromotor.listings.vocabulary import ClosedReason, Kind
-from openpromotor.listings.widgets import LongSelectMultiple
+from openpromotor.listings.widgets import DateInput, LongSelectMultiple
 from openpromotor.municipalities.models import Municipality, PostalCode
 from openpromotor.places.browse import municipality_choices
 from openpromotor.places.models import Place, Status
 
 COMMON_FIELDS = ["title", "description"]
+
+
 WHERE_FIELDS = {
     Kind.SEEK_SPACE: ["municipalities", "public_latitude", "public_longitude", "radius_km"],
     Kind.OFFER_SPACE: ["municipalities", "public_latitude", "public_longitude"],
@@ -114,10 +116,10 @@ class ListingForm(StyledFormMixin, forms.ModelForm):
             "public_latitude": forms.NumberInput(attrs={"step": "any"}),
             "public_longitude": forms.NumberInput(attrs={"step": "any"}),
             "radius_km": forms.NumberInput(attrs={"step": "any", "min": "0"}),
-            "wanted_from": forms.DateInput(attrs={"type": "date"}),
-            "wanted_until": forms.DateInput(attrs={"type": "date"}),
-            "available_from": forms.DateInput(attrs={"type": "date"}),
-            "available_until": forms.DateInput(attrs={"type": "date"}),
+            "wanted_from": DateInput(),
+            "wanted_until": DateInput(),
+            "available_from": DateInput(),
+            "available_until": DateInput(),
         }
 
     owns_places = False

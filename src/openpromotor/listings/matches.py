@@ -1,11 +1,15 @@
-"""The matches of a listing or a place: candidates from ``candidates``, scored, best first.
+"""The matches of a listing or a place: candidates from ``candidates`` and
+``partner_candidates``, scored, best first.
 
 - a "seek space" need: published places and "offer space" listings (``matching``);
 - an "offer space" listing or a place: "seek space" needs whose authors let owners find them;
-- a "seek partners" search: "offer expertise" listings (``expertise``);
+- a "seek partners" search: "offer expertise" listings (``expertise``), and the people who
+  could join: public profiles and findable needs open to a cooperative (``partners``); a person
+  whose listing is among the matches does not come again with their profile;
 - an "offer expertise" listing: "seek partners" searches that ask for its disciplines.
 
-Nothing unpublished is ever a match, nor anything of the person the matches are for.
+Nothing unpublished is ever a match, nor anything of the person the matches are for, nor
+anyone who did not let themselves be found.
 """
 
 from dataclasses import dataclass
@@ -13,7 +17,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from openpromotor.listings import candidates, expertise, matching
+from openpromotor.listings import candidates, expertise, matching, partners
+from openpromotor.listings import partner_candidates as partner_rows
 from openpromotor.listings.models import Listing
 from openpromotor.listings.vocabulary import Kind
 
@@ -24,12 +29,12 @@ MIN_SCORE = 40
 
 @dataclass(frozen=True)
 class Found:
-    """One match: a place or a listing, with its score and reasons."""
+    """One match: a place, a listing or a public profile, with its score and reasons."""
 
-    kind: str  # "place" or "listing"
+    kind: str  # "place", "listing" or "profile" (a person's public profile)
     id: int
     title: str
-    contact_id: int | None  # the place's owner or the listing's author
+    contact_id: int | None  # the place's owner, the listing's author, the profile's person
     match: matching.Match
     listing_kind: str = ""
 
@@ -39,29 +44,52 @@ class Found:
 
     @property
     def label(self) -> str:
-        """What it is: a building on the map, or the kind of listing."""
+        """What it is: a building on the map, a public profile, or the kind of listing."""
         if self.kind == "place":
             return _("building on the map")
+        if self.kind == "profile":
+            return _("public profile")
         return str(Kind(self.listing_kind).label)
 
     @property
     def url(self) -> str:
-        name = "places:detail" if self.kind == "place" else "listings:detail"
-        return reverse(name, args=[self.id])
+        names = {
+            "place": "places:detail",
+            "listing": "listings:detail",
+            "profile": "accounts:profile_public",
+        }
+        return reverse(names[self.kind], args=[self.id])
+
+
+KIND_ORDER = {"place": 0, "listing": 1, "profile": 2}
+"""Among equal scores: buildings first, then listings, then profiles."""
 
 
 def matches_for(listing: Listing, limit: int = LIMIT) -> list[Found]:
     """The best matches of a listing, of the kind that fits its kind."""
-    codes = candidates.municipality_codes([listing]).get(listing.pk, frozenset())
     if listing.kind == Kind.SEEK_SPACE:
+        codes = candidates.municipality_codes([listing]).get(listing.pk, frozenset())
         return _for_need(candidates.need_of(listing, codes), listing.author_id, limit)
+    return matches_among(listing, None, limit)
+
+
+def matches_among(listing: Listing, listings, limit: int = LIMIT) -> list[Found]:
+    """The matches of an offer, a partner search or an expert's offer among ``listings``
+    (published listings), or among everything when None: then a partner search gets public
+    profiles too. Alerts pass the listings published since the last one; the new matches of a
+    need for space are found by ``alerts`` from the new places and offers instead."""
+    codes = candidates.municipality_codes([listing]).get(listing.pk, frozenset())
     if listing.kind == Kind.OFFER_SPACE:
         candidate = candidates.offer_as_candidate(listing)
         municipality = listing.municipalities.values_list("pk", flat=True).first()
-        return seekers(candidate, municipality, listing.author_id, limit)
+        return seekers(candidate, municipality, listing.author_id, limit, listings)
     if listing.kind == Kind.SEEK_PARTNERS:
-        return _experts(candidates.partner_search_of(listing, codes), listing.author_id, limit)
-    return _partner_searches(candidates.expert_offer_of(listing, codes), listing.author_id, limit)
+        search = partner_rows.partner_search_of(listing, codes)
+        return _partners(search, listing.author_id, limit, listings, profiles=listings is None)
+    if listing.kind == Kind.OFFER_EXPERTISE:
+        offer = partner_rows.expert_offer_of(listing, codes)
+        return _partner_searches(offer, listing.author_id, limit, listings)
+    raise ValueError(f"the matches of a {listing.kind} listing come from matches_for")
 
 
 def matches_for_need(need: matching.Need, author_id: int | None, limit: int = LIMIT):
@@ -75,8 +103,10 @@ def seekers_for_place(place, limit: int = LIMIT) -> list[Found]:
     return seekers(candidate, place.municipality_id, place.owner_id, limit)
 
 
-def seekers(candidate: matching.Candidate, municipality_id, author_id, limit) -> list[Found]:
-    found = list(candidates.seekers_for(candidate, municipality_id, author_id))
+def seekers(
+    candidate: matching.Candidate, municipality_id, author_id, limit, listings=None
+) -> list[Found]:
+    found = list(candidates.seekers_for(candidate, municipality_id, author_id, listings))
     codes = candidates.municipality_codes(found)
     scored = [
         _found_listing(
@@ -114,29 +144,60 @@ def _for_need(need: matching.Need, author_id: int | None, limit: int) -> list[Fo
     return _best(scored, limit)
 
 
-def _experts(search: expertise.PartnerSearch, author_id: int, limit: int) -> list[Found]:
-    found = list(candidates.experts_for(search, author_id))
-    codes = candidates.municipality_codes(found)
+def _partners(
+    search: expertise.PartnerSearch, author_id: int, limit: int, listings, profiles: bool
+) -> list[Found]:
+    """Experts' offers, groups looking for space and (``profiles``) people, in one ranking. A
+    profile comes only when what it shows surely takes up a role asked for (role 100)."""
+    experts = list(partner_rows.experts_for(search, author_id, listings))
+    groups = list(partner_rows.group_seekers_for(search, author_id, listings))
+    codes = candidates.municipality_codes(experts + groups)
     scored = [
         _found_listing(
             expert,
             expertise.score_expert(
-                search, candidates.expert_offer_of(expert, codes.get(expert.pk, frozenset()))
+                search, partner_rows.expert_offer_of(expert, codes.get(expert.pk, frozenset()))
             ),
         )
-        for expert in found
+        for expert in experts
     ]
-    return _best(scored, limit)
+    scored += [
+        _found_listing(
+            seeker,
+            partners.score_group_seeker(
+                search, partner_rows.group_seeker_of(seeker, codes.get(seeker.pk, frozenset()))
+            ),
+        )
+        for seeker in groups
+    ]
+    if profiles:
+        people = partner_rows.profiles_for(search, author_id)
+        centres = partner_rows.centres_of({person.home_municipality_id for person in people})
+        for person in people:
+            match = partners.score_person(search, partner_rows.person_of(person, centres))
+            if match.reason(partners.Factor.ROLE).score == matching.FULL:
+                scored.append(Found("profile", person.pk, person.display_name, person.pk, match))
+    return _best(_one_per_person(scored), limit)
 
 
-def _partner_searches(offer: expertise.ExpertOffer, author_id: int, limit: int) -> list[Found]:
-    found = list(candidates.partner_searches_for(offer, author_id))
+def _one_per_person(scored: list[Found]) -> list[Found]:
+    """Leave out the profile of a person whose own listing is a match already."""
+    listed = {
+        found.contact_id for found in scored if found.kind == "listing" and found.score >= MIN_SCORE
+    }
+    return [found for found in scored if found.kind != "profile" or found.id not in listed]
+
+
+def _partner_searches(
+    offer: expertise.ExpertOffer, author_id: int, limit: int, listings=None
+) -> list[Found]:
+    found = list(partner_rows.partner_searches_for(offer, author_id, listings))
     codes = candidates.municipality_codes(found)
     scored = [
         _found_listing(
             search,
             expertise.score_expert(
-                candidates.partner_search_of(search, codes.get(search.pk, frozenset())), offer
+                partner_rows.partner_search_of(search, codes.get(search.pk, frozenset())), offer
             ),
         )
         for search in found
@@ -149,7 +210,7 @@ def _found_listing(listing: Listing, match: matching.Match) -> Found:
 
 
 def _best(scored: list[Found], limit: int) -> list[Found]:
-    """The highest scores first (ties: places before listings, then the lowest id)."""
+    """The highest scores first (ties: ``KIND_ORDER``, then the lowest id)."""
     kept = [found for found in scored if found.score >= MIN_SCORE]
-    kept.sort(key=lambda found: (-found.score, found.kind != "place", found.id))
+    kept.sort(key=lambda found: (-found.score, KIND_ORDER[found.kind], found.id))
     return kept[:limit]

@@ -140,6 +140,10 @@ LABELS: dict[StrEnum, str] = {
 }
 """English names of the vocabulary, as used in reason texts."""
 
+ENGLISH_LABELS: dict[StrEnum, str] = dict(LABELS)
+"""Every term that a reason of any scoring module may hold: ``expertise`` and ``partners`` add
+their vocabularies when imported. ``Reason.text`` and the translated reasons read it."""
+
 WEIGHTS: dict[Factor, int] = {
     Factor.USE: 25,  # the building must lend itself to what people want to do in it
     Factor.AREA: 20,  # too small cannot work, far too big cannot be paid for
@@ -437,7 +441,7 @@ class Reason:
 
 def _english(value: object) -> str:
     if isinstance(value, StrEnum):
-        return LABELS[value]
+        return ENGLISH_LABELS[value]
     if isinstance(value, Decimal) and value != value.to_integral_value():
         return f"{value:,.2f}"
     if isinstance(value, int | Decimal):

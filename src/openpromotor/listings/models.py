@@ -8,6 +8,9 @@ A listing's location is public by design (a seeker's search point, an offer's sp
 fields carry the same names as a place's public location (``public_latitude``,
 ``public_longitude``, ``public_tile_key``): ``places.filters.within_bbox`` and the map's
 clustering work on listings as they are.
+
+A listing outlives its author's account: ``author`` becomes empty (shown as "former member")
+and a published listing is closed as withdrawn (``signals.close_listings_of_deleted_account``).
 """
 
 from datetime import timedelta
@@ -49,6 +52,7 @@ REACH_FACTOR = 2
 """Matching gives no location points beyond twice a seeker's radius (``matching``)."""
 
 MAX_MONEY = 100_000_000
+MAX_GROUP_SIZE = 10_000
 
 
 def _money(label, digits=12):
@@ -81,9 +85,11 @@ class Listing(models.Model):
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="listings",
         verbose_name=_("author"),
+        help_text=_("Empty once the author deleted their account (a former member)."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -127,7 +133,10 @@ class Listing(models.Model):
         _("wanted until"), null=True, blank=True, help_text=_("Leave empty for a permanent need.")
     )
     group_size = models.PositiveSmallIntegerField(
-        _("group size (people)"), null=True, blank=True, validators=[MaxValueValidator(10_000)]
+        _("group size (people)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_GROUP_SIZE)],
     )
     open_to_cooperative = models.BooleanField(_("open to a cooperative"), default=False)
     findable = models.BooleanField(

@@ -39,12 +39,15 @@ def approve(request, pk):
 def reject(request, pk):
     _moderator(request)
     listing = _pending(pk)
-    form = RejectForm(request.POST or None)
+    form = RejectForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.reject(listing, form.cleaned_data["note"])
         messages.success(request, _("“%(title)s” is rejected.") % {"title": listing.title})
         return redirect("places:moderation")
-    return render(request, "listings/reject.html", {"form": form, "listing": listing})
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request, "listings/reject.html", {"form": form, "listing": listing}, status=status
+    )
 
 
 @login_required

@@ -132,8 +132,10 @@ def could_have_news(search: SavedSearch, form, news: NewThings) -> bool:
     type, municipality, map area or point and radius. The database decides the rest; this test
     saves it a query for most searches of a digest."""
     data = form.cleaned_data
-    kinds = data.get("kind") or data.get("building_type")
-    kinds = {kinds} if isinstance(kinds, str) else set(kinds or ())
+    if search.target == SavedSearch.Target.PLACES:
+        kinds = set(data.get("building_type") or ())
+    else:  # a listings filter may hold building types too: those of offers, not a kind
+        kinds = {data["kind"]} if data.get("kind") else set()
     municipality = data.get("municipality")
     boxes = [data["bbox"]] if data.get("bbox") else []
     if data.get("near"):

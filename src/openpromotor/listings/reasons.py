@@ -12,9 +12,9 @@ from enum import StrEnum
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext
 
-from openpromotor.listings import expertise, matching
+from openpromotor.listings import expertise, matching, partners  # noqa: F401 (their labels)
 
-LABELS = matching.LABELS | expertise.LABELS
+LABELS = matching.ENGLISH_LABELS
 
 
 def reason_text(reason: matching.Reason) -> str:

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -20,7 +21,7 @@ from openpromotor.listings import alerts
 from openpromotor.listings.filters import filter_query
 from openpromotor.listings.forms import SavedSearchForm
 from openpromotor.listings.models import Listing, SavedSearch
-from openpromotor.listings.vocabulary import Frequency, Kind, Status
+from openpromotor.listings.vocabulary import Frequency, Status
 
 MAX_SEARCHES = 50
 
@@ -28,7 +29,12 @@ MAX_SEARCHES = 50
 @login_required
 @require_POST
 def save(request):
-    """Save the filters of a list or map (``target`` and ``query``) or a need's matches."""
+    """Save the filters of a list or map (``target`` and ``query``) or a listing's matches.
+
+    The matches of any of my published listings can be saved: a need's new places and offers,
+    an offer's new seekers, a partner search's new experts and groups, an expert's new partner
+    searches. A form with an error (no name, say) is shown again with it.
+    """
     if not request.user.has_perm("listings.save_search"):
         raise PermissionDenied(_("Verify your e-mail address before you save a search."))
     if request.user.saved_searches.count() >= MAX_SEARCHES:
@@ -36,24 +42,27 @@ def save(request):
         return redirect("listings:searches")
     target = request.POST.get("target", "")
     search = SavedSearch(user=request.user, target=target)
+    form = SavedSearchForm(request.POST, instance=search)
     if target == SavedSearch.Target.MATCHES:
+        listing_id = request.POST.get("listing", "")
         search.listing = get_object_or_404(
             Listing,
-            pk=request.POST.get("listing", 0),
+            pk=int(listing_id) if listing_id.isdigit() else 0,
             author=request.user,
-            kind=Kind.SEEK_SPACE,
             status=Status.PUBLISHED,
         )
     elif target in (SavedSearch.Target.LISTINGS, SavedSearch.Target.PLACES):
         search.query = filter_query(QueryDict(request.POST.get("query", "").lstrip("?")))
         if alerts.filter_form(search) is None:
-            return HttpResponseBadRequest(_("These filters are not valid."))
+            form.add_error(None, _("These filters are not valid: correct them on the page first."))
     else:
         return HttpResponseBadRequest(_("Unknown kind of search."))
-    form = SavedSearchForm(request.POST, instance=search)
     if not form.is_valid():
-        messages.error(request, _("Give the search a name and choose how often to hear."))
-        return redirect(request.POST.get("next") or "listings:searches")
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = ""
+        context = {"form": form, "search": search, "next": back}
+        return render(request, "listings/save_search.html", context, status=400)
     form.save()
     messages.success(
         request,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("nieuw/", views.choose_kind, name="choose_kind"),
     path("nieuw/<str:kind>/", views.create, name="create"),
     path("mijn/", views.mine, name="mine"),
+    path("scores/", views.scoring, name="scoring"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/bewerken/", views.edit, name="edit"),
     path("<int:pk>/publiceren/", views.publish, name="publish"),

@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from openpromotor.core.ratelimits import limited, too_many
-from openpromotor.listings import matches, services
+from openpromotor.listings import explanations, matches, matching, services
 from openpromotor.listings.forms import CloseForm, ListingForm, ListingReportForm
 from openpromotor.listings.models import Listing, SavedSearch
-from openpromotor.listings.profiles import expert_profiles_for
 from openpromotor.listings.reasons import reasons_data
 from openpromotor.listings.vocabulary import Kind, Status
 from openpromotor.places.models import Place
@@ -52,14 +51,13 @@ def detail(request, pk):
     listing = _listing_for(request, pk)
     user = request.user
     found = matches.matches_for(listing) if listing.status == Status.PUBLISHED else []
+    is_author = user.is_authenticated and user.pk == listing.author_id
     context = {
         "listing": listing,
         "municipalities": listing.municipalities.all(),
         "matches": match_rows(found),
-        "profiles": expert_profiles_for(listing)
-        if listing.kind == Kind.SEEK_PARTNERS and listing.status == Status.PUBLISHED
-        else [],
-        "is_author": user.is_authenticated and user.pk == listing.author_id,
+        "is_author": is_author,
+        "may_save_matches": is_author and listing.status == Status.PUBLISHED,
         "saved_search": user.is_authenticated
         and SavedSearch.objects.filter(user=user, listing=listing).first(),
     }
@@ -78,7 +76,7 @@ def create(request, kind):
     _contributor(request)
     if kind not in Kind.values:
         raise Http404
-    form = ListingForm(request.POST or None, kind=kind, author=request.user)
+    form = ListingForm(_sent(request), kind=kind, author=request.user)
     if request.method == "POST":
         if limited(request, "listings.post", POST_RATE):
             return too_many(request)
@@ -93,16 +91,14 @@ def create(request, kind):
             _say_state(request, listing)
             return redirect(listing)
     context = {"form": form, "kind": Kind(kind), "listing": None}
-    return render(request, "listings/form.html", context)
+    return render(request, "listings/form.html", context, status=_status(form))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     listing = _listing_for(request, pk, "listings.change_listing")
-    form = ListingForm(
-        request.POST or None, instance=listing, kind=listing.kind, author=request.user
-    )
+    form = ListingForm(_sent(request), instance=listing, kind=listing.kind, author=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
@@ -113,7 +109,17 @@ def edit(request, pk):
         _say_state(request, listing)
         return redirect(listing)
     context = {"form": form, "kind": Kind(listing.kind), "listing": listing}
-    return render(request, "listings/form.html", context)
+    return render(request, "listings/form.html", context, status=_status(form))
+
+
+def _sent(request):
+    """The data of a sent form, even an empty one (then its errors show), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _status(form) -> int:
+    """400 when a sent form is shown again with its errors, else 200."""
+    return 400 if form.is_bound and form.errors else 200
 
 
 def _say_state(request, listing: Listing) -> None:
@@ -146,19 +152,20 @@ def publish(request, pk):
 @require_http_methods(["GET", "POST"])
 def close(request, pk):
     listing = _listing_for(request, pk, "listings.close_listing")
-    form = CloseForm(request.POST or None)
+    form = CloseForm(_sent(request))
     if request.method == "POST" and form.is_valid():
         services.close(listing, form.cleaned_data["reason"])
         messages.success(request, _("Your listing is closed. It is no longer shown."))
         return redirect(listing)
-    return render(request, "listings/close.html", {"form": form, "listing": listing})
+    context = {"form": form, "listing": listing}
+    return render(request, "listings/close.html", context, status=_status(form))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def report(request, pk):
     listing = _listing_for(request, pk, "listings.report_listing")
-    form = ListingReportForm(request.POST or None)
+    form = ListingReportForm(_sent(request))
     if request.method == "POST":
         if limited(request, "listings.report", REPORT_RATE):
             return too_many(request)
@@ -168,7 +175,8 @@ def report(request, pk):
             item.save()
             messages.success(request, _("Thank you. A moderator will look at your report."))
             return redirect(listing)
-    return render(request, "listings/report.html", {"form": form, "listing": listing})
+    context = {"form": form, "listing": listing}
+    return render(request, "listings/report.html", context, status=_status(form))
 
 
 @login_required
@@ -180,6 +188,17 @@ def mine(request):
         "places": Place.objects.filter(owner=user, status=PlaceStatus.PUBLISHED),
     }
     return render(request, "listings/mine.html", context)
+
+
+def scoring(request):
+    """How a score is made: the factors and weights of every scoring function (public)."""
+    context = {
+        "families": explanations.families(),
+        "min_score": matches.MIN_SCORE,
+        "full": matching.FULL,
+        "neutral": matching.NEUTRAL,
+    }
+    return render(request, "listings/scoring.html", context)
 
 
 def place_seekers(request, pk):

@@ -75,15 +75,6 @@ class Discipline(models.TextChoices):
     DIGITAL = "digital", _("digital")
 
 
-ROLE_DISCIPLINES = {
-    Role.ARCHITECT: Discipline.ARCHITECTURE,
-    Role.LEGAL_HELP: Discipline.LEGAL,
-    Role.FINANCIAL_HELP: Discipline.FINANCIAL,
-    Role.CONSTRUCTION_HELP: Discipline.CONSTRUCTION,
-}
-"""Roles that an expert can fill: asking for the role is asking for the discipline."""
-
-
 class Language(models.TextChoices):
     DUTCH = "nl", _("Dutch")
     FRENCH = "fr", _("French")

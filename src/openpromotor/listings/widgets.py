@@ -1,7 +1,9 @@
-"""Selects with hundreds of options (the 581 municipalities), rendered in Python.
+"""Widgets of the listings forms.
 
-Django renders each option through its own template: for the municipalities that took longer
-than the whole rest of a page. These widgets write the same HTML directly.
+Selects with hundreds of options (the 581 municipalities) are rendered in Python: Django renders
+each option through its own template, and for the municipalities that took longer than the
+whole rest of a page. These widgets write the same HTML directly. ``DateInput`` is the
+browser's date picker.
 """
 
 from django import forms
@@ -33,3 +35,12 @@ class LongSelect(LongOptionsMixin, forms.Select):
 
 class LongSelectMultiple(LongOptionsMixin, forms.SelectMultiple):
     pass
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker: it reads and writes ISO dates whatever the page's language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
