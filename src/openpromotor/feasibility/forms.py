@@ -185,9 +185,11 @@ class AcquisitionForm(BlockForm):
     buyer = _choice(
         _("Buyer"),
         [
+            # xgettext:no-python-format
             ("legal_person", _("a cooperative or other legal person (12 % duty)")),
             ("natural_person_sole_home", _("natural persons buying their only home (2 %)")),
         ],
+        # xgettext:no-python-format
         _("A cooperative buys as a legal person and pays the standard 12 % duty (§1.2)."),
         blank=_("default: a legal person"),
     )
@@ -218,6 +220,7 @@ class LandForm(BlockForm):
     )
 
     share_of_price = _percent(
+        # xgettext:no-python-format
         _("Land part (% of the purchase price)"),
         _("The part of the price that the trust pays for the land, at its cost or with a subsidy."),
     )
@@ -271,6 +274,7 @@ class WorksForm(BlockForm):
     area_m2 = _number(_("Area of the works (m²)"), _("Blank: the gross floor area."))
     contingency_rate = _percent(
         _("Contingency (%)"),
+        # xgettext:no-python-format
         _("Default 5 % light, 10 % deep, 15 % conversion (§1.8)."),
     )
     vat_rate = _percent(
@@ -284,6 +288,7 @@ class WorksForm(BlockForm):
 
 class FeesForm(BlockForm):
     rate = _percent(
+        # xgettext:no-python-format
         _("Professional fees (% of works)"),
         _("Architect, engineers, EPB reporter, safety coordinator. Default 12 % (§1.6)."),
     )
@@ -293,6 +298,7 @@ class FeesForm(BlockForm):
         _("Permits, surveys, insurance during works, legal set-up, letting (§1.8)."),
     )
     soft_costs_rate = _percent(
+        # xgettext:no-python-format
         _("Soft costs (% of works)"),
         _("Instead of an amount: 1.5 to 3 % of works; default 2 %."),
     )
@@ -318,7 +324,9 @@ class FinancingForm(BlockForm):
         min_value=1,
     )
     mortgage_registration_rate = _percent(
-        _("Registration duty on the mortgage (%)"), _("Legal rate 1 % of the secured amount.")
+        _("Registration duty on the mortgage (%)"),
+        # xgettext:no-python-format
+        _("Legal rate 1 % of the secured amount."),
     )
     mortgage_duty_rate = _percent(_("Mortgage duty (%)"), _("Legal rate 0.3 %."))
     mortgage_fixed_costs = _number(
@@ -393,6 +401,7 @@ class OperationForm(BlockForm):
     )
     share_return_rate = _percent(
         _("Return on member shares (%)"),
+        # xgettext:no-python-format
         _("Optional; at most 6 % for a recognised cooperative (§3)."),
     )
     vacancy_rate = _percent(
@@ -753,6 +762,7 @@ class VariantForm(DescribedFieldsMixin, StyledFormMixin, forms.Form):
             (
                 "buyer",
                 _(
+                    # xgettext:no-python-format
                     "the households buy their own homes at the sole-home rate instead of the "
                     "cooperative's 12 % duty, or back (§1.2)"
                 ),
@@ -774,6 +784,7 @@ class VariantForm(DescribedFieldsMixin, StyledFormMixin, forms.Form):
         ],
     )
     land_share = _percent(
+        # xgettext:no-python-format
         _("CLT split: land part (% of the purchase price)"),
         _("The part of the price the trust pays for the land and keeps."),
     )

@@ -13,6 +13,7 @@ SPACE = {
         "real works 50, hardly suited 0. With several uses, the best-suited one counts."
     ),
     matching.Factor.AREA: _(
+        # xgettext:no-python-format
         "100 inside the wanted range of floor area; 2 points less for every percent below the "
         "minimum or above the maximum, 0 from 50 % off."
     ),
