@@ -60,3 +60,19 @@ def test_catalogues_hold_every_string_of_the_code(tmp_path):
             f"Run `make messages` and translate: new {sorted(fresh - committed)[:5]}, "
             f"gone {sorted(committed - fresh)[:5]}"
         )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_catalogue_compiles(language):
+    """msgfmt checks what Django's compilemessages checks, e.g. that a translated Python
+    format string keeps valid directives (a literal "% of" in a source string needs a
+    ``# xgettext:no-python-format`` comment)."""
+    po = PACKAGE / "locale" / language / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", os.devnull, str(po)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
