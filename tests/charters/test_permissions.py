@@ -1,9 +1,6 @@
 """The charter's permission matrix of docs/permissions.md ("Charter"), cell by cell, against the
 rules and against the pages: who may NOT read, write, comment, adopt or sign is refused."""
 
-import re
-from pathlib import Path
-
 import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
@@ -11,38 +8,16 @@ from django.urls import reverse
 from openpromotor.charters import adoption
 from openpromotor.charters.models import Comment, Signature, Version
 from tests.charters.helpers import section_post, write_section
+from tests.permission_matrix import PRINCIPALS, read_matrix, registered_permissions
 from tests.projects.factories import PUBLIC_PARTS
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
-PRINCIPALS = [
-    "coordinator",
-    "member",
-    "expert",
-    "owner",
-    "municipality",
-    "observer",
-    "outsider",
-    "moderator",
-    "anonymous",
-]
 MEMBERS = PRINCIPALS[:6]
 OTHERS = PRINCIPALS[6:]
 
 pytestmark = pytest.mark.django_db
 
 
-def matrix() -> dict[str, dict[str, str]]:
-    rows = {}
-    for line in DOCS.read_text(encoding="utf-8").splitlines():
-        match = re.match(r"\| `charters\.(\w+)` \|", line)
-        if match:
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            assert len(cells) == 2 + len(PRINCIPALS), line
-            rows[match.group(1)] = dict(zip(PRINCIPALS, cells[2:], strict=True))
-    return rows
-
-
-MATRIX = matrix()
+MATRIX = read_matrix("charters")
 OUTCOMES = {
     "✓": (True, True, True),
     "\N{EN DASH}": (False, False, False),
@@ -52,15 +27,10 @@ OUTCOMES = {
 
 
 def test_the_docs_list_every_permission_of_the_rules():
-    import rules
 
     from openpromotor.charters import rules as charter_rules  # noqa: F401 (registers them)
 
-    registered = {
-        name.removeprefix("charters.")
-        for name in rules.permissions.permissions
-        if name.startswith("charters.")
-    }
+    registered = registered_permissions("charters")
     assert registered == set(MATRIX)
     assert all(cell in OUTCOMES for row in MATRIX.values() for cell in row.values())
 

@@ -1,58 +1,36 @@
 """The "Decisions" matrix of docs/permissions.md, cell by cell, against the rules, the pages and
 the API. The table in the docs is the source: this test reads it."""
 
-import re
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
 from openpromotor.core.models import ApiToken
 from openpromotor.decisions.models import Proposal, Vote
 from tests.decisions.factories import make_proposal, option, pass_closing_time
-
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
-PRINCIPALS = [
-    "coordinator",
-    "member",
-    "expert",
-    "owner",
-    "municipality",
-    "observer",
-    "outsider",
-    "moderator",
-    "anonymous",
-]
+from tests.permission_matrix import PRINCIPALS, read_matrix, registered_permissions
 
 pytestmark = pytest.mark.django_db
 
 
 def matrix() -> dict[str, dict[str, bool]]:
-    section = DOCS.read_text(encoding="utf-8").split("### Decisions", 1)[1]
-    rows = {}
-    for line in section.splitlines():
-        match = re.match(r"\| `decisions\.(\w+)` \|", line)
-        if match:
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            assert len(cells) == 2 + len(PRINCIPALS), line
-            assert set(cells[2:]) <= {"✓", "\N{EN DASH}"}, line
-            rows[match.group(1)] = dict(zip(PRINCIPALS, [c == "✓" for c in cells[2:]], strict=True))
-    return rows
+    """Every cell of the decisions table allows or refuses: none depends on visibility."""
+    rows = read_matrix("decisions")
+    for permission, cells in rows.items():
+        assert set(cells.values()) <= {"✓", "\N{EN DASH}"}, permission
+    return {
+        permission: {principal: cell == "✓" for principal, cell in cells.items()}
+        for permission, cells in rows.items()
+    }
 
 
 MATRIX = matrix()
 
 
 def test_the_docs_list_every_permission_of_the_rules():
-    import rules
 
     from openpromotor.decisions import rules as decision_rules
 
-    registered = {
-        name.removeprefix("decisions.")
-        for name in rules.permissions.permissions
-        if name.startswith("decisions.")
-    }
+    registered = registered_permissions("decisions")
     assert registered == set(MATRIX) == set(decision_rules.PERMISSIONS)
 
 

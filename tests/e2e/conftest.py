@@ -75,3 +75,26 @@ def assert_accessible(axe, page):
         if v["impact"] in {"serious", "critical"}
     ]
     assert serious == [], f"{page.url}: {serious}"
+
+
+def logged_in_context(browser, live_server, user):
+    """A browser context with the user's session, in English (logging in itself is tested in
+    the newcomer's journey), for tests where two people act in their own browsers."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(base_url=live_server.url, locale="en")
+    context.set_default_timeout(10_000)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            },
+            {"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url},
+        ]
+    )
+    return context

@@ -9,36 +9,15 @@ the translations.
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from openpromotor.charters.models import Signature
 from openpromotor.projects.models import Role
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, logged_in_context
 from tests.factories import UserFactory
 from tests.projects.factories import add_member, make_project
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _browser_of(browser, live_server, user):
-    """A browser page with the user's session, in English (logging in is tested elsewhere)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(base_url=live_server.url, locale="en")
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            },
-            {"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url},
-        ]
-    )
-    return context.new_page()
 
 
 def test_a_charter_is_drafted_adopted_and_signed(browser, axe, live_server, settings):
@@ -47,7 +26,7 @@ def test_a_charter_is_drafted_adopted_and_signed(browser, axe, live_server, sett
     member = UserFactory(display_name="Mats Member")
     project = make_project(coordinator, name="Buurtkapel")
     add_member(project, Role.MEMBER, user=member)
-    cora = _browser_of(browser, live_server, coordinator)
+    cora = logged_in_context(browser, live_server, coordinator).new_page()
     cora.set_viewport_size({"width": 1280, "height": 1000})
 
     # Draft a section with two points.
@@ -89,7 +68,7 @@ def test_a_charter_is_drafted_adopted_and_signed(browser, axe, live_server, sett
     expect(cora.get_by_role("status")).to_contain_text("You signed version 2")
 
     # The member signs it too, from the charter page.
-    mats = _browser_of(browser, live_server, member)
+    mats = logged_in_context(browser, live_server, member).new_page()
     mats.goto(f"/projecten/{project.pk}/handvest/")
     expect(mats.get_by_role("region", name="Signatures of version 2")).to_contain_text(
         "Cora Coordinator"

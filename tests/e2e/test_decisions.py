@@ -8,36 +8,15 @@ The pages run in English (the language of the source strings).
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from openpromotor.decisions.models import Proposal, Vote
 from openpromotor.projects.models import Role
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, logged_in_context
 from tests.factories import UserFactory
 from tests.projects.factories import add_member, make_project
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _session(browser, live_server, user):
-    """A browser context with the user's session (logging in itself is tested elsewhere)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(base_url=live_server.url, locale="en")
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            },
-            {"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url},
-        ]
-    )
-    return context
 
 
 def test_a_group_decides_by_consent(page, browser, axe, live_server, settings):
@@ -46,7 +25,7 @@ def test_a_group_decides_by_consent(page, browser, axe, live_server, settings):
     project = make_project(coordinator, name="Buurtkapel")
     mats = add_member(project, Role.MEMBER, display_name="Mats Member")
     sara = add_member(project, Role.MEMBER, display_name="Sara Second")
-    page.context.add_cookies(_session(browser, live_server, coordinator).cookies())
+    page.context.add_cookies(logged_in_context(browser, live_server, coordinator).cookies())
 
     # The coordinator opens a consent proposal.
     page.goto(f"/projecten/{project.pk}/besluiten/")
@@ -64,14 +43,14 @@ def test_a_group_decides_by_consent(page, browser, axe, live_server, settings):
     assert_accessible(axe, page)
 
     # Mats consents; Sara objects, and is told that an objection needs a reason.
-    mats_page = _session(browser, live_server, mats).new_page()
+    mats_page = logged_in_context(browser, live_server, mats).new_page()
     mats_page.goto(proposal.get_absolute_url())
     mats_page.get_by_label("consent", exact=True).check()
     mats_page.get_by_role("button", name="Vote").click()
     expect(mats_page.get_by_role("status")).to_contain_text("Your vote has been saved")
     expect(mats_page.locator(".own-vote")).to_contain_text("consent")
 
-    sara_page = _session(browser, live_server, sara).new_page()
+    sara_page = logged_in_context(browser, live_server, sara).new_page()
     sara_page.goto(proposal.get_absolute_url())
     sara_page.get_by_label("object", exact=True).check()
     sara_page.get_by_role("button", name="Vote").click()

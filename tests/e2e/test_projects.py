@@ -11,9 +11,7 @@ import random
 import re
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 from playwright.sync_api import expect
 
 from openpromotor.core.models import Notification
@@ -21,29 +19,10 @@ from openpromotor.municipalities.models import Municipality
 from openpromotor.places import demo as places_demo
 from openpromotor.projects.library import install
 from openpromotor.projects.models import Project, RoadmapTemplate, StepCard, Task, TemplatePhase
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, logged_in_context
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _logged_in(browser, live_server, user):
-    """A browser context with the user's session (logging in itself is tested elsewhere)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(base_url=live_server.url, locale="en")
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            },
-            {"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url},
-        ]
-    )
-    return context
 
 
 def _demo_chapel():
@@ -68,7 +47,7 @@ def test_a_group_works_through_its_first_phase(page, browser, axe, live_server, 
     coordinator = UserFactory(display_name="Cora Coordinator")
     member = UserFactory(display_name="Mats Member", email="mats@example.org")
     place = _demo_chapel()
-    page.context.add_cookies(_logged_in(browser, live_server, coordinator).cookies())
+    page.context.add_cookies(logged_in_context(browser, live_server, coordinator).cookies())
     page.set_viewport_size({"width": 1280, "height": 1000})
 
     # Start a project from the demo place.
@@ -92,7 +71,7 @@ def test_a_group_works_through_its_first_phase(page, browser, axe, live_server, 
     link = re.search(r"https?://[^/\s]+(/projecten/uitnodiging/\S+/)", mail.outbox[-1].body)
 
     # The member accepts.
-    member_page = _logged_in(browser, live_server, member).new_page()
+    member_page = logged_in_context(browser, live_server, member).new_page()
     member_page.goto(link.group(1))
     assert_accessible(axe, member_page)
     member_page.get_by_role("button", name="Accept the invitation").click()

@@ -4,56 +4,26 @@ The table in the docs is the source: this test reads it, so the docs and the cod
 apart without a failing test. Then, for every page and every write, who may NOT do it.
 """
 
-import re
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
 from openpromotor.participation.models import Body, Meeting, PlanCell, Stakeholder
+from tests.permission_matrix import PRINCIPALS, read_matrix, registered_permissions
 from tests.projects.factories import PUBLIC_PARTS
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
-PRINCIPALS = [
-    "coordinator",
-    "member",
-    "expert",
-    "owner",
-    "municipality",
-    "observer",
-    "outsider",
-    "moderator",
-    "anonymous",
-]
 OUTCOMES = {"✓": (True, True), "\N{EN DASH}": (False, False), "if public": (False, True)}
 
 pytestmark = pytest.mark.django_db
 
 
-def matrix() -> dict[str, dict[str, str]]:
-    rows = {}
-    for line in DOCS.read_text(encoding="utf-8").splitlines():
-        match = re.match(r"\| `participation\.(\w+)` \|", line)
-        if match:
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            assert len(cells) == 2 + len(PRINCIPALS), line
-            rows[match.group(1)] = dict(zip(PRINCIPALS, cells[2:], strict=True))
-    return rows
-
-
-MATRIX = matrix()
+MATRIX = read_matrix("participation")
 
 
 def test_the_docs_list_every_permission_of_the_rules():
-    import rules
 
     from openpromotor.participation import rules as participation_rules
 
-    registered = {
-        name.removeprefix("participation.")
-        for name in rules.permissions.permissions
-        if name.startswith("participation.")
-    }
+    registered = registered_permissions("participation")
     assert registered == set(MATRIX) == set(participation_rules.PERMISSIONS)
 
 

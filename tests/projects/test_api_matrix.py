@@ -14,10 +14,10 @@ from openpromotor.places.models import Status
 from openpromotor.projects import discussions, documents, filetypes, membership, news, roadmap
 from openpromotor.projects.models import JoinRequest, Milestone, Task
 from tests.factories import UserFactory
+from tests.permission_matrix import PRINCIPALS
 from tests.places.factories import PlaceFactory
 from tests.projects.factories import PUBLIC_PARTS
 from tests.projects.test_documents import PDF_BYTES
-from tests.projects.test_permissions import PRINCIPALS
 
 pytestmark = pytest.mark.django_db
 

@@ -4,56 +4,23 @@ The table in the docs is the source: this test reads it, so the docs and the cod
 apart without a failing test.
 """
 
-import re
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
 from openpromotor.projects import discussions
 from openpromotor.projects.models import Task
+from tests.permission_matrix import PRINCIPALS, read_matrix, registered_permissions
 from tests.projects.factories import PUBLIC_PARTS
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
-PRINCIPALS = [
-    "coordinator",
-    "member",
-    "expert",
-    "owner",
-    "municipality",
-    "observer",
-    "outsider",
-    "moderator",
-    "anonymous",
-]
-
 pytestmark = pytest.mark.django_db
-
-
-def matrix() -> dict[str, dict[str, str]]:
-    rows = {}
-    for line in DOCS.read_text(encoding="utf-8").splitlines():
-        match = re.match(r"\| `(\w+)` \|", line)
-        if match:
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            assert len(cells) == 2 + len(PRINCIPALS), line
-            rows[match.group(1)] = dict(zip(PRINCIPALS, cells[2:], strict=True))
-    return rows
-
-
-MATRIX = matrix()
+MATRIX = read_matrix()
 
 
 def test_the_docs_list_every_permission_of_the_rules():
-    import rules
 
     from openpromotor.projects import rules as project_rules  # noqa: F401 (registers them)
 
-    registered = {
-        name.removeprefix("projects.")
-        for name in rules.permissions.permissions
-        if name.startswith("projects.")
-    }
+    registered = registered_permissions("projects")
     assert registered == set(MATRIX)
 
 
