@@ -253,6 +253,28 @@ def test_clusters_and_singles_add_up(client):
     assert singles[0].properties.building_type == "school"
 
 
+@pytest.mark.parametrize("zoom", [8, 11, 12, 15])
+def test_clusters_from_the_summary_answer_as_the_live_query_does(client, zoom):
+    """Without filters the tile summary answers; a filter that every place passes counts them
+    live. Both give the same features, in the same documented shape."""
+    for step in range(12):
+        PlaceFactory(latitude=51.16 + step * 0.012, longitude=4.31 + step * 0.017)
+        PlaceFactory(latitude=51.2203 + step * 1e-5, longitude=4.4015, building_type="school")
+    PlaceFactory(latitude=51.2203, longitude=4.4015, status=Status.PENDING)
+
+    summarised = client.get(f"{CLUSTERS}?bbox={ANTWERP_BBOX}&zoom={zoom}").json()
+    every_type = "&building_type=church&building_type=school"
+    live = client.get(f"{CLUSTERS}?bbox={ANTWERP_BBOX}&zoom={zoom}{every_type}").json()
+
+    ClusterCollection.model_validate(summarised)
+    assert summarised["count"] == live["count"] == 24
+    assert [f["id"] for f in summarised["features"]] == [f["id"] for f in live["features"]]
+    for got, want in zip(summarised["features"], live["features"], strict=True):
+        assert got["geometry"]["coordinates"] == pytest.approx(want["geometry"]["coordinates"])
+        assert got["properties"] == want["properties"]
+        assert got.get("bbox") == want.get("bbox")
+
+
 def test_clusters_take_the_filters(client):
     PlaceFactory(latitude=51.2203, longitude=4.4015, building_type="school")
     PlaceFactory(latitude=51.2203, longitude=4.4015, building_type="church")

@@ -282,3 +282,22 @@ def test_new_and_known_rows_mixed_in_small_batches(tmp_path, monkeypatch):
         "Oude school",
         "Winkel",
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="VACUUM is PostgreSQL's")
+def test_a_big_import_vacuums_the_places_on_postgresql(tmp_path, monkeypatch):
+    """So that the map's counts can read the index alone (see ``importing.vacuum``)."""
+
+    def vacuums() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = %s",
+                [Place._meta.db_table],
+            )
+            return cursor.fetchone()[0]
+
+    before = vacuums()
+    monkeypatch.setattr(importing, "ANALYZE_AFTER_ROWS", 3)
+    run("import", write_csv(tmp_path, *ROWS))
+    assert vacuums() == before + 1

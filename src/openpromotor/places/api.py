@@ -21,7 +21,7 @@ from openpromotor.core.api_auth import api_auth
 from openpromotor.geo.clustering import Cluster
 from openpromotor.geo.tiles import MAX_ZOOM
 from openpromotor.places import public, services
-from openpromotor.places.clusters import cluster_places
+from openpromotor.places.clusters import cluster_places, cluster_published
 from openpromotor.places.filters import PlaceFilterForm
 from openpromotor.places.models import (
     Availability,
@@ -249,7 +249,11 @@ def place_clusters(
     A cell with several places is a cluster with their ``count``; a cell with one place gives
     that place. The counts add up to the number of matching places inside the bbox.
     """
-    groups = cluster_places(_filtered(filters), zoom)
+    form = _filter_form(filters)
+    if _only_the_map_area(form):
+        groups = cluster_published(form.cleaned_data["bbox"], zoom)
+    else:
+        groups = cluster_places(form.filter(Place.objects.published()), zoom)
     single_ids = [group.id for group in groups if not isinstance(group, Cluster)]
     singles = _with_summary_fields(Place.objects.filter(pk__in=single_ids)).in_bulk()
     features, count = [], 0
@@ -311,11 +315,22 @@ def report_place(request, payload: PlaceIn):
 
 def _filtered(filters: PlaceFilters):
     """Published places that match the filters; form errors become a 422."""
-    data = filters.model_dump(mode="json", exclude_none=True)
-    form = PlaceFilterForm(data)
+    return _filter_form(filters).filter(Place.objects.published())
+
+
+def _filter_form(filters: PlaceFilters) -> PlaceFilterForm:
+    """The validated filter form; its errors become a 422."""
+    form = PlaceFilterForm(filters.model_dump(mode="json", exclude_none=True))
     if not form.is_valid():
         raise ValidationError(_error_list(("query",), form.errors.get_json_data()))
-    return form.filter(Place.objects.published())
+    return form
+
+
+def _only_the_map_area(form: PlaceFilterForm) -> bool:
+    """Whether the map area is the only filter, so that the tile summary can answer."""
+    return all(
+        value in (None, "", []) for name, value in form.cleaned_data.items() if name != "bbox"
+    )
 
 
 def _error_list(location: tuple[str, ...], errors: dict) -> list[dict[str, Any]]:

@@ -8,7 +8,9 @@ and decimals go through ``get_db_prep_save`` on SQLite (psycopg adapts everythin
 On PostgreSQL one COPY stays open while the rows come in, so the server stores rows while the
 importer reads and checks the next ones. Meanwhile the connection can run no other query (it
 would wait for ever): call ``pause`` first. Imported places have no approximate location, so
-their public location is the exact one (see ``Place.update_location_keys``).
+their public location is the exact one (see ``Place.update_location_keys``). The tiles of the
+new places go to ``tile_summary.changed`` when all are in: use the inserter inside
+``tile_summary.deferred()`` to have them counted once at the end of the whole import.
 """
 
 from contextlib import ExitStack
@@ -17,6 +19,7 @@ from typing import Any
 from django.db import connection
 
 from openpromotor.geo.tiles import quadkey
+from openpromotor.places import tile_summary
 from openpromotor.places.models import Place, Source, Status
 
 SQLITE_BATCH = 2000
@@ -61,6 +64,7 @@ class PlaceInserter:
         self._stack = ExitStack()
         self._copy = None
         self._rows: list[list[Any]] = []
+        self._tiles: set[str] = set()
 
     def __enter__(self) -> "PlaceInserter":
         return self
@@ -70,12 +74,15 @@ class PlaceInserter:
             self._write_rows()
         self._stack.__exit__(*exception)
         self._copy = None
+        if exception[0] is None:
+            tile_summary.changed(self._tiles)
 
     def add(self, values: dict[str, Any]) -> None:
         row = self._fixed | values
         key = quadkey(values["latitude"], values["longitude"])
         row.update(tile_key=key, public_tile_key=key)
         row.update(public_latitude=values["latitude"], public_longitude=values["longitude"])
+        self._tiles.add(tile_summary.tile_of(key))
         for f in self._to_prepare:
             row[f.attname] = f.get_db_prep_save(row[f.attname], connection)
         row = [row[name] for name in self._attnames]

@@ -10,7 +10,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -86,9 +86,75 @@ class Status(models.TextChoices):
     NO_LONGER_VACANT = "no_longer_vacant", _("no longer vacant")
 
 
+# The writes below keep the tile summary exact (``places.tile_summary``); that module imports
+# this one, so they import it when they run.
+
+COUNTED_FIELDS = frozenset(
+    {
+        "status",
+        "latitude",
+        "longitude",
+        "location_is_approximate",
+        "public_latitude",
+        "public_longitude",
+        "public_tile_key",
+    }
+)
+"""The fields a change of which can change what the tile summary counts of a place."""
+
+
 class PlaceQuerySet(models.QuerySet):
+    """Places; every bulk write also keeps the tile summary exact (see ``tile_summary``)."""
+
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    def update(self, **kwargs):
+        if COUNTED_FIELDS.isdisjoint(kwargs):
+            return super().update(**kwargs)
+        from openpromotor.places import tile_summary
+
+        with transaction.atomic(savepoint=False):
+            ids = list(self.values_list("pk", flat=True))
+            before = tile_summary.tiles_of_ids(ids)
+            rows = super().update(**kwargs)
+            tile_summary.changed(before | tile_summary.tiles_of_ids(ids))
+        return rows
+
+    update.alters_data = True
+
+    def delete(self):
+        from openpromotor.places import tile_summary
+
+        with transaction.atomic(savepoint=False):
+            before = tile_summary.tiles_of(self)
+            deleted = super().delete()
+            tile_summary.changed(before)
+        return deleted
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+    def bulk_create(self, objs, batch_size=None, ignore_conflicts=False, **kwargs):
+        """Insert places as they are; give each its location keys first (``update_location_keys``).
+
+        An upsert (``update_conflicts``) is refused: the tiles it would take places from are
+        not known beforehand.
+        """
+        if kwargs.get("update_conflicts"):
+            raise ValueError("Place.objects.bulk_create() cannot update conflicts: use save().")
+        from openpromotor.places import tile_summary
+
+        with transaction.atomic(savepoint=False):
+            created = super().bulk_create(objs, batch_size, ignore_conflicts, **kwargs)
+            tile_summary.changed(
+                tile_summary.tile_of(place.public_tile_key)
+                for place in created
+                if place.status == Status.PUBLISHED
+            )
+        return created
+
+    bulk_create.alters_data = True
 
 
 class Place(models.Model):
@@ -218,8 +284,13 @@ class Place(models.Model):
     class Meta:
         ordering = ["-published_at", "-created_at"]
         indexes = [
-            # Clusters and bounding-box queries scan published places by tile-key range.
-            models.Index(fields=["status", "public_tile_key"], name="place_status_tile"),
+            # Clusters and bounding-box queries scan published places by tile-key range. The
+            # public location and the id make it a covering index: the map's live counts
+            # (``places.counting``) read only the index, not rows spread over the whole table.
+            models.Index(
+                fields=["status", "public_tile_key", "public_latitude", "public_longitude", "id"],
+                name="place_status_tile",
+            ),
             models.Index(fields=["status", "municipality"], name="place_status_municipality"),
             models.Index(fields=["status", "floor_area_m2"], name="place_status_area"),
             models.Index(fields=["status", "-published_at"], name="place_status_published"),
@@ -231,11 +302,38 @@ class Place(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        """Save, with the location keys derived and the tile summary kept exact.
+
+        What the summary counts of this place is read before and after the save, so a stale
+        instance (loaded before someone else's change) cannot mislead it.
+        """
         self.update_location_keys()
-        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and COUNTED_FIELDS.isdisjoint(update_fields):
+            super().save(*args, **kwargs)
+            return
+        from openpromotor.places import tile_summary
+
+        with transaction.atomic(savepoint=False):
+            before = tile_summary.counted_state(self.pk)
+            super().save(*args, **kwargs)
+            after = tile_summary.counted_state(self.pk)
+            if before != after:
+                tile_summary.changed(
+                    tile_summary.tile_of(state[0]) for state in (before, after) if state
+                )
 
     def get_absolute_url(self):
         return reverse("places:detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        from openpromotor.places import tile_summary
+
+        with transaction.atomic(savepoint=False):
+            before = tile_summary.tiles_of_ids([self.pk])
+            deleted = super().delete(*args, **kwargs)
+            tile_summary.changed(before)
+        return deleted
 
     def update_location_keys(self) -> None:
         """Derive the tile key and the public location from the exact one."""
@@ -269,6 +367,30 @@ class Place(models.Model):
 
     def link_list(self) -> list[str]:
         return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+
+class TileSummary(models.Model):
+    """The published places of one map tile at ``tile_summary.SUMMARY_ZOOM``, counted.
+
+    Kept exact by ``places.tile_summary`` in the transaction of every change of a place; the
+    map's clusters add these rows up instead of counting a million places. Everything here is
+    derived from the *public* locations, like everything else the map shows. A tile whose last
+    place left keeps its row with a count of 0 (see ``tile_summary.refresh``).
+    """
+
+    tile = models.CharField(max_length=20, primary_key=True)  # the tile's quadkey
+    x = models.PositiveIntegerField()  # the tile's column, from 180° W eastwards
+    y = models.PositiveIntegerField()  # the tile's row, from the north edge southwards
+    place_count = models.PositiveIntegerField()
+    latitude_sum = models.FloatField()  # of the places' public latitudes
+    longitude_sum = models.FloatField()
+    first_place_id = models.PositiveBigIntegerField(null=True)  # the only one, when alone
+
+    class Meta:
+        indexes = [models.Index(fields=["x", "y"], name="tile_summary_xy")]
+
+    def __str__(self):
+        return f"{self.tile}: {self.place_count}"
 
 
 class PlacePhoto(models.Model):

@@ -1,7 +1,9 @@
-"""``openpromotor places import FILE`` and ``openpromotor places export FILE`` (CSV or GeoJSON).
+"""``openpromotor places import FILE`` and ``openpromotor places export FILE`` (CSV or GeoJSON),
+and ``openpromotor places rebuild_tile_summary`` to count the map's tile summary afresh.
 
-The work is done in ``places.importing`` and ``places.exporting``; this command reads the
-arguments, shows progress on standard error and reports the errors by row number.
+The work is done in ``places.importing``, ``places.exporting`` and ``places.tile_summary``; this
+command reads the arguments, shows progress on standard error and reports the errors by row
+number.
 """
 
 import time
@@ -9,8 +11,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from openpromotor.places import tile_summary
 from openpromotor.places.exporting import export_places
-from openpromotor.places.importing import import_places
+from openpromotor.places.importing import import_places, vacuum
+from openpromotor.places.models import TileSummary
 from openpromotor.places.readers import PlaceFileError
 
 BAR_WIDTH = 30
@@ -37,13 +41,20 @@ class Command(BaseCommand):
             "export", help="Export the published places (public locations, no owners)."
         )
         exporting.add_argument("file", type=Path)
+        actions.add_parser(
+            "rebuild_tile_summary",
+            help="Count the published places of every map tile afresh (a repair; imports and "
+            "every change of a place keep the summary exact by themselves).",
+        )
 
-    def handle(self, *args, action, file, **options):
+    def handle(self, *args, action, file=None, **options):
         try:
             if action == "import":
                 self._import(file, options["dry_run"], options["allow_partial"])
-            else:
+            elif action == "export":
                 self._export(file)
+            else:
+                self._rebuild_tile_summary()
         except (OSError, PlaceFileError) as error:
             raise CommandError(str(error)) from error
 
@@ -74,6 +85,15 @@ class Command(BaseCommand):
     def _export(self, file: Path) -> None:
         count = export_places(file, progress=lambda done: self.stderr.write(f"{done} places…"))
         self.stdout.write(self.style.SUCCESS(f"Exported {count} published places to {file}."))
+
+    def _rebuild_tile_summary(self) -> None:
+        start = time.monotonic()
+        tiles = tile_summary.rebuild()
+        vacuum(TileSummary)
+        seconds = time.monotonic() - start
+        self.stdout.write(
+            self.style.SUCCESS(f"Rebuilt the tile summary: {tiles} tiles in {seconds:.1f} s.")
+        )
 
 
 class ProgressBar:
