@@ -137,7 +137,7 @@ def test_the_queue_filters_by_municipality(client):
 def test_the_owner_cannot_contact_themself_and_others_see_no_exact_location(client):
     owner = UserFactory()
     place = PlaceFactory(owner=owner, location_is_approximate=True, street="Geheimstraat")
-    assert _status(client, owner, "get", reverse("places:contact_owner", args=[place.pk])) in {
+    assert _status(client, owner, "get", reverse("conversations:start_place", args=[place.pk])) in {
         403,
         404,
     }

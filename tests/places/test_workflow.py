@@ -240,29 +240,40 @@ def test_followers_hear_when_a_place_becomes_available(client, user, on_commit):
     assert mail.outbox[-1].to == [follower.email]
 
 
-def test_contacting_the_owner_never_shows_the_owners_address(client, user):
-    owner = UserFactory(email="eigenaar@example.org")
+def test_contacting_the_owner_goes_through_the_platforms_messages(client, user, on_commit):
+    owner = UserFactory(email="eigenaar@example.org", display_name="Marc Eigenaar")
     place = PlaceFactory(owner=owner)
     client.force_login(user)
-    page = client.get(reverse("places:contact_owner", args=[place.pk])).content.decode()
-    assert owner.email not in page
-    client.post(reverse("places:contact_owner", args=[place.pk]), {"body": "Interesse!"})
+    detail = client.get(place.get_absolute_url()).content.decode()
+    start = reverse("conversations:start_place", args=[place.pk])
+    assert start in detail
+    page = client.get(start).content.decode()
+    assert owner.email not in page and "Marc Eigenaar" not in page
+    with on_commit(execute=True):
+        client.post(start, {"body": "Interesse!"})
     relayed = mail.outbox[-1]
     assert relayed.to == [owner.email] and relayed.reply_to == []
-    assert "Interesse!" in relayed.body and user.email not in relayed.body
+    assert user.email not in relayed.body and "Interesse!" not in relayed.body  # read it there
+    client.force_login(owner)
+    inbox = client.get(reverse("conversations:inbox")).content.decode()
+    assert place.title in inbox  # the owner reads and answers on the platform
 
 
 def test_contacting_owners_is_rate_limited(client, user):
-    place = PlaceFactory(owner=UserFactory())
     client.force_login(user)
-    url = reverse("places:contact_owner", args=[place.pk])
-    codes = [client.post(url, {"body": f"Bericht {n}"}).status_code for n in range(12)]
+    codes = []
+    for n in range(12):
+        place = PlaceFactory(owner=UserFactory())
+        url = reverse("conversations:start_place", args=[place.pk])
+        codes.append(client.post(url, {"body": f"Bericht {n}"}).status_code)
     assert codes[:10] == [302] * 10 and codes[10:] == [429, 429]
 
 
 def test_nobody_contacts_a_place_without_owner(user_client):
     place = PlaceFactory()
-    assert user_client.get(reverse("places:contact_owner", args=[place.pk])).status_code == 403
+    url = reverse("conversations:start_place", args=[place.pk])
+    assert user_client.get(url).status_code == 404
+    assert url not in user_client.get(place.get_absolute_url()).content.decode()
 
 
 def test_merging_moves_photos_and_followers(client, moderator, user):

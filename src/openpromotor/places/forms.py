@@ -7,7 +7,7 @@ from openpromotor.core.images import reencode_image
 from openpromotor.geo.bbox import in_belgium
 from openpromotor.municipalities.models import Municipality, PostalCode
 from openpromotor.places import geocoding
-from openpromotor.places.models import ModerationItem, OwnerMessage, Place, Status
+from openpromotor.places.models import ModerationItem, Place, Status
 from openpromotor.places.services import PHOTO_SIZE
 
 PLACE_FIELDS = [
@@ -190,10 +190,3 @@ class StatusForm(StyledFormMixin, forms.Form):
         ],
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
-
-
-class OwnerMessageForm(StyledFormMixin, forms.ModelForm):
-    class Meta:
-        model = OwnerMessage
-        fields = ["body", "share_my_email"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 5})}

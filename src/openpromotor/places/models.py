@@ -521,20 +521,3 @@ class ModeratorScope(models.Model):
 
     def __str__(self):
         return f"{self.moderator} · {self.municipality}"
-
-
-class OwnerMessage(models.Model):
-    """A message to a place's owner, relayed by e-mail without showing the owner's address."""
-
-    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="owner_messages")
-    sender = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    body = models.TextField(_("message"), max_length=4000)
-    share_my_email = models.BooleanField(
-        _("the owner may see my e-mail address to answer me"), default=False
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return f"{self.sender} → {self.place}"

@@ -17,7 +17,6 @@ urlpatterns = [
     path("<int:pk>/claimen/", views.claim, name="claim"),
     path("<int:pk>/correctie/", views.correct, name="correct"),
     path("<int:pk>/melding-misbruik/", views.report_abuse, name="report_abuse"),
-    path("<int:pk>/contact-eigenaar/", views.contact_owner, name="contact_owner"),
     path("moderatie/", views.moderation_queue, name="moderation"),
     path("moderatie/<int:pk>/publiceren/", views.publish, name="publish"),
     path("moderatie/<int:pk>/afwijzen/", views.reject, name="reject"),

@@ -6,7 +6,6 @@ Browsing (list and map) lives in ``browse.py``.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMessage
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
@@ -24,7 +23,6 @@ from openpromotor.places.forms import (
     CorrectionForm,
     MergeForm,
     ModerationItemForm,
-    OwnerMessageForm,
     OwnerPlaceForm,
     PhotoForm,
     PlaceForm,
@@ -35,7 +33,6 @@ from openpromotor.places.forms import (
 from openpromotor.places.models import ModerationItem, Place, Status
 
 REPORT_RATE = "20/h"
-MESSAGE_RATE = "10/h"
 FEEDBACK_RATE = "20/h"
 
 
@@ -198,45 +195,6 @@ report_abuse = _feedback_view(
     "places/feedback_form.html",
     gettext_lazy("Thank you. A moderator will look at your report."),
 )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def contact_owner(request, pk):
-    """Relay a message to the owner by e-mail; the sender never sees the owner's address."""
-    place = _place_for(request, pk, "places.contact_owner")
-    form = OwnerMessageForm(request.POST or None)
-    if request.method == "POST":
-        if limited(request, "places.contact", MESSAGE_RATE):
-            return too_many(request)
-        if form.is_valid():
-            message = form.save(commit=False)
-            message.place, message.sender = place, request.user
-            message.save()
-            _relay_to_owner(request, message)
-            messages.success(request, _("Your message was sent to the owner."))
-            return redirect(place)
-    return render(request, "places/contact_owner.html", {"form": form, "place": place})
-
-
-def _relay_to_owner(request, message) -> None:
-    sender, place = message.sender, message.place
-    body = _(
-        "%(name)s sent you a message about “%(title)s” on Open Promotor:\n\n%(body)s\n\n%(url)s"
-    ) % {
-        "name": sender.display_name,
-        "title": place.title,
-        "body": message.body,
-        "url": request.build_absolute_uri(place.get_absolute_url()),
-    }
-    if not message.share_my_email:
-        body += "\n\n" + _("The sender did not share an e-mail address; reply on the platform.")
-    EmailMessage(
-        subject=_("A message about “%(title)s”") % {"title": place.title},
-        body=body,
-        to=[place.owner.email],
-        reply_to=[sender.email] if message.share_my_email else [],
-    ).send()
 
 
 # --- Moderation --------------------------------------------------------------------------------
