@@ -49,7 +49,9 @@ def test_a_land_part_above_the_price_is_an_error_on_its_field(user_client, user)
     data = planner_data(
         plan.current_version.scenario, **{"land-price": "2000000", "land-ground_fee_year": "0"}
     )
-    response = user_client.post(plan.get_absolute_url(), data | {"action": "save"})
+    response = user_client.post(
+        plan.get_absolute_url(), data | {"action": "save"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 400
     errors = response.context["planner"].forms["land"].errors
     assert "more than the acquisition price" in " ".join(errors["price"])

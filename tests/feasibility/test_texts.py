@@ -146,8 +146,8 @@ def test_dutch_numbers_and_dates():
     with translation.override("nl"):
         lines = texts.localize(result)["capital"]["lines"]
     duty, notary = lines[1]["basis"], lines[2]["basis"]
-    assert "12\u00a0% x price 1.150.000,00" in duty
-    assert "in force from 1 januari 2022" in duty
+    assert "12\u00a0% x prijs 1.150.000,00" in duty  # Dutch words and Belgian numbers
+    assert "van kracht vanaf 1 januari 2022" in duty
     assert "4,56\u00a0% x 7.500,00" in notary
     assert "0,057\u00a0% x 899.905,00" in notary
 

@@ -142,7 +142,9 @@ def test_engine_errors_are_placed_on_their_fields(user_client, user):
         plan.current_version.scenario,
         **{"tranches-0-share_of_total": "90", "renewals-0-year": "50"},
     )
-    response = user_client.post(plan.get_absolute_url(), data | {"action": "save"})
+    response = user_client.post(
+        plan.get_absolute_url(), data | {"action": "save"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 400
     assert plan.versions.count() == 1
     planner = response.context["planner"]
@@ -157,7 +159,10 @@ def test_htmx_errors_come_out_of_band_next_to_the_field(user_client, user):
     plan = make_plan(user)
     data = planner_data(plan.current_version.scenario, **{"renewals-0-year": "50"})
     response = user_client.post(
-        reverse("feasibility:calculate", args=[plan.pk]), data, HTTP_HX_REQUEST="true"
+        reverse("feasibility:calculate", args=[plan.pk]),
+        data,
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     html = response.content.decode()
     assert response.status_code == 200
