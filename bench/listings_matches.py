@@ -61,6 +61,7 @@ from openpromotor.listings.vocabulary import (  # noqa: E402
     Use,
 )
 from openpromotor.municipalities.models import Municipality, PostalCode  # noqa: E402
+from openpromotor.places import tile_summary  # noqa: E402
 from openpromotor.places.models import BuildingType, Condition, Occupancy, Place  # noqa: E402
 
 BERCHEM = (51.2005, 4.4270)
@@ -118,37 +119,39 @@ def generate(places: int, listings: int, searches: int, new_places: int, new_lis
         User.objects.filter(email__endswith="@bench.invalid").values_list("pk", flat=True)
     )
     types, conditions = BuildingType.values, Condition.values
-    for first in range(0, places, BATCH):
-        batch = []
-        for number in range(first, min(places, first + BATCH)):
-            centre = rng.choice(points)
-            lat, lon = jitter(rng, centre)
-            fresh = number >= places - new_places
-            place = Place(
-                title=f"Pand {number}",
-                municipality_id=centre[2],
-                latitude=lat,
-                longitude=lon,
-                building_type=rng.choice(types),
-                floor_area_m2=rng.randrange(50, 5000, 10),
-                condition=rng.choice(conditions),
-                occupancy=Occupancy.VACANT,
-                for_sale=rng.random() < 0.3,
-                for_rent=rng.random() < 0.3,
-                temporary_use=rng.random() < 0.4,
-                cooperative=rng.random() < 0.3,
-                asking_price=rng.randrange(100_000, 3_000_000, 5000)
-                if rng.random() < 0.4
-                else None,
-                asking_rent_month=rng.randrange(500, 9000, 50) if rng.random() < 0.4 else None,
-                source="import",
-                status=Status.PUBLISHED,
-                published_at=now - timedelta(hours=rng.uniform(0, 23)) if fresh else old,
-            )
-            place.update_location_keys()
-            batch.append(place)
-        Place.objects.bulk_create(batch)
-        print(f"  places: {min(places, first + BATCH):,}", end="\r", file=sys.stderr)
+    # One transaction whose map summary is rebuilt once at its end, not once per batch.
+    with transaction.atomic(), tile_summary.deferred():
+        for first in range(0, places, BATCH):
+            batch = []
+            for number in range(first, min(places, first + BATCH)):
+                centre = rng.choice(points)
+                lat, lon = jitter(rng, centre)
+                fresh = number >= places - new_places
+                place = Place(
+                    title=f"Pand {number}",
+                    municipality_id=centre[2],
+                    latitude=lat,
+                    longitude=lon,
+                    building_type=rng.choice(types),
+                    floor_area_m2=rng.randrange(50, 5000, 10),
+                    condition=rng.choice(conditions),
+                    occupancy=Occupancy.VACANT,
+                    for_sale=rng.random() < 0.3,
+                    for_rent=rng.random() < 0.3,
+                    temporary_use=rng.random() < 0.4,
+                    cooperative=rng.random() < 0.3,
+                    asking_price=rng.randrange(100_000, 3_000_000, 5000)
+                    if rng.random() < 0.4
+                    else None,
+                    asking_rent_month=rng.randrange(500, 9000, 50) if rng.random() < 0.4 else None,
+                    source="import",
+                    status=Status.PUBLISHED,
+                    published_at=now - timedelta(hours=rng.uniform(0, 23)) if fresh else old,
+                )
+                place.update_location_keys()
+                batch.append(place)
+            Place.objects.bulk_create(batch)
+            print(f"  places: {min(places, first + BATCH):,}", end="\r", file=sys.stderr)
     print(file=sys.stderr)
     _generate_listings(rng, points, authors, listings, new_listings, now, old)
     _generate_searches(rng, authors, searches, now)

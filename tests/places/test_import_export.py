@@ -79,6 +79,22 @@ def test_a_reimport_keeps_a_moderators_status(tmp_path):
     assert (place.title, place.status) == ("Kapel", Status.NO_LONGER_VACANT)
 
 
+def test_a_reimport_keeps_what_the_owner_of_a_claimed_place_manages(tmp_path):
+    run("import", write_csv(tmp_path, *ROWS))
+    Place.objects.filter(external_id="CAPA-1").update(
+        owner=UserFactory(), for_rent=False, for_sale=True, asking_price=450_000
+    )
+    changed = ROWS[0].replace("Oude school", "Oude basisschool")
+    out, _ = run("import", write_csv(tmp_path, changed, *ROWS[1:]))
+    assert "1 updated" in out
+    school = Place.objects.get(external_id="CAPA-1")
+    assert school.title == "Oude basisschool"  # the register's facts are updated
+    assert school.availabilities == ["for_sale", "cooperative"]  # the owner's choices stay
+    assert school.asking_price == 450_000
+    out, _ = run("import", write_csv(tmp_path, changed, *ROWS[1:]))
+    assert "0 updated, 3 unchanged" in out
+
+
 def test_one_bad_row_writes_nothing_and_names_the_row(tmp_path):
     bad = [
         "CAPA-4,Buiten België,48.85,2.35,2000,school,vacant,",

@@ -2,7 +2,9 @@
 
 Each place is what ``public.details`` shows (the public location, no reporter or owner, no
 address for an approximate location), written as it is read, so any number of places fits in
-memory. A CSV export can be imported again (its extra columns are ignored).
+memory. A CSV export can be imported again (its extra columns are ignored), except for the
+places with an approximate location: their external id (a register id such as a CaPaKey would
+name the exact parcel) is left empty, and the import needs one.
 """
 
 import csv

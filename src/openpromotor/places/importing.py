@@ -7,6 +7,8 @@ Importing is idempotent by ``external_id`` (a register id such as a CaPaKey): a 
 already known updates that place when something changed, otherwise it is left alone. New places
 are published at once with source "import"; a known place keeps its status, so a re-import does
 not bring back a place a moderator archived, and its owner's choice of an approximate location.
+A place that its owner claimed also keeps what the owner manages (``OWNER_FIELDS``: availability,
+asking price and rent, the window for temporary use): the owner knows better than the register.
 The tile summary catches up once, at the end of the import's transaction (``tile_summary``).
 """
 
@@ -36,6 +38,18 @@ UPDATED_FIELDS = (
     "for_rent",
     "temporary_use",
     "cooperative",
+)
+OWNER_FIELDS = frozenset(
+    {
+        "for_sale",
+        "for_rent",
+        "temporary_use",
+        "cooperative",
+        "asking_price",
+        "asking_rent_month",
+        "temporary_use_from",
+        "temporary_use_until",
+    }
 )
 MAX_LISTED_ERRORS = 100
 ANALYZE_AFTER_ROWS = 10_000
@@ -167,7 +181,7 @@ def _update(batch: list[dict[str, Any]], result: ImportResult, inserter, now, wr
     inserter.pause()
     ids = [values["external_id"] for values in batch]
     stored = Place.objects.filter(external_id__in=ids).values(
-        "id", "location_is_approximate", *UPDATED_FIELDS
+        "id", "location_is_approximate", "owner_id", *UPDATED_FIELDS
     )
     by_id = {row["external_id"]: row for row in stored}
     changed, vanished = [], []
@@ -175,7 +189,12 @@ def _update(batch: list[dict[str, Any]], result: ImportResult, inserter, now, wr
         row = by_id.get(values["external_id"])
         if row is None:  # deleted by someone else since the import started
             vanished.append(values)
-        elif any(row[name] != value for name, value in values.items()):
+            continue
+        if row["owner_id"] is not None:
+            values = {
+                name: row[name] if name in OWNER_FIELDS else value for name, value in values.items()
+            }
+        if any(row[name] != value for name, value in values.items()):
             place = Place(
                 id=row["id"],
                 location_is_approximate=row["location_is_approximate"],
