@@ -68,6 +68,7 @@ def filter_form(search: SavedSearch):
     form_class = ListingFilterForm if search.target == SavedSearch.Target.LISTINGS else None
     form_class = form_class or PlaceSearchForm
     form = form_class(QueryDict(search.query))
+    form.box_in_index = False  # a digest's window of new things is the selective condition
     return form if form.is_valid() else None
 
 

@@ -80,6 +80,9 @@ def clean_municipality_code(text: str) -> str:
 class NearPointMixin(forms.Form):
     """``near`` (postal code or "lat,lon") and ``radius_km``: things within that distance."""
 
+    box_in_index = True
+    """Whether the area narrows the index scan (``places.filters.within_bbox``)."""
+
     near = forms.CharField(
         label=_("Near (postal code)"),
         required=False,
@@ -124,7 +127,9 @@ class NearPointMixin(forms.Form):
             return queryset
         radius = self.cleaned_data.get("radius_km") or NEAR_DEFAULT_KM
         latitude, longitude = point
-        queryset = within_bbox(queryset, bbox_around(latitude, longitude, radius))
+        queryset = within_bbox(
+            queryset, bbox_around(latitude, longitude, radius), box_in_index=self.box_in_index
+        )
         dlat = F(f"{prefix}latitude") - latitude
         dlon = (F(f"{prefix}longitude") - longitude) * math.cos(math.radians(latitude))
         squared = ExpressionWrapper(dlat * dlat + dlon * dlon, output_field=FloatField())
@@ -277,7 +282,7 @@ class ListingFilterForm(NearPointMixin, forms.Form):
             queryset = queryset.filter(open_to_cooperative=True)
         queryset = self._period_filter(queryset, data["date_from"], data["date_until"])
         if data["bbox"] is not None:
-            queryset = within_bbox(queryset, data["bbox"])
+            queryset = within_bbox(queryset, data["bbox"], box_in_index=self.box_in_index)
         return self.near_filter(queryset)
 
     @staticmethod

@@ -1,7 +1,7 @@
 """The filters of the place list, the map and the API: one form validates and applies them."""
 
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from openpromotor.geo.bbox import BBox, BBoxError
@@ -20,6 +20,9 @@ BBOX_TILE_RANGES = 4
 
 class PlaceFilterForm(forms.Form):
     """Query-string filters; an invalid value gives a field error, never a server error."""
+
+    box_in_index = True
+    """Whether a map area narrows the index scan (see ``within_bbox``); digests turn it off."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     building_type = forms.MultipleChoiceField(
@@ -92,21 +95,36 @@ class PlaceFilterForm(forms.Form):
         if data["max_area"] is not None:
             queryset = queryset.filter(floor_area_m2__lte=data["max_area"])
         if data["bbox"] is not None:
-            queryset = within_bbox(queryset, data["bbox"])
+            queryset = within_bbox(queryset, data["bbox"], box_in_index=self.box_in_index)
         return queryset
 
 
-def within_bbox(queryset, bbox: BBox, zoom: int = MAX_ZOOM):
+def within_bbox(queryset, bbox: BBox, zoom: int = MAX_ZOOM, *, box_in_index: bool = True):
     """Places whose public location lies in the box: a few tile-key ranges narrow the scan on
-    the index, the exact latitude/longitude test decides."""
+    the index, the exact latitude/longitude test decides.
+
+    The index on the public location also holds the coordinates, so the exact test usually
+    narrows the index scan too. Where another condition is far more selective (a digest looks
+    only at one day of new places), ``box_in_index=False`` writes the test as ``+ 0`` so that
+    the database does not use it to choose an index: PostgreSQL multiplies the selectivities
+    of the correlated bounds, expects a handful of rows from the location index and reads
+    thousands, where the publication-date index gives a few (bench/README.md, Listings)."""
     tiles = Q()
     for prefix in covering_prefixes(bbox, zoom, BBOX_TILE_RANGES):
         low, high = prefix_range(prefix)
         tiles |= Q(public_tile_key__gte=low, public_tile_key__lt=high)
+    latitude, longitude = "public_latitude", "public_longitude"
+    if not box_in_index:
+        queryset = queryset.alias(
+            box_latitude=F("public_latitude") + 0, box_longitude=F("public_longitude") + 0
+        )
+        latitude, longitude = "box_latitude", "box_longitude"
     return queryset.filter(
         tiles,
-        public_latitude__gte=bbox.min_lat,
-        public_latitude__lte=bbox.max_lat,
-        public_longitude__gte=bbox.min_lon,
-        public_longitude__lte=bbox.max_lon,
+        **{
+            f"{latitude}__gte": bbox.min_lat,
+            f"{latitude}__lte": bbox.max_lat,
+            f"{longitude}__gte": bbox.min_lon,
+            f"{longitude}__lte": bbox.max_lon,
+        },
     )
